@@ -1,0 +1,73 @@
+"""RSS and Atom feeds (file or URL): one document per item, the feed's title as outlet."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Iterator
+
+import feedparser
+
+from marsad.errors import InputError
+from marsad.ingest.dates import parse_published
+from marsad.ingest.document import IngestOptions, build_document
+from marsad.ingest.html import fragment_text
+from marsad.ingest.raw import RawInput
+from marsad.model import Document, Published
+
+Result = Document | InputError
+
+
+def read_feed(raw: RawInput, options: IngestOptions) -> Iterator[Result]:
+    parsed = feedparser.parse(raw.data, response_headers=_headers(raw))
+    if not parsed.entries:
+        if parsed.bozo:
+            raise InputError(raw.origin, f"malformed feed ({_describe(parsed.bozo_exception)})")
+        if not parsed.version:
+            raise InputError(raw.origin, "not an RSS or Atom feed")
+        return
+    outlet = parsed.feed.get("title")
+    for number, entry in enumerate(parsed.entries, start=1):
+        origin = f"{raw.origin}:item {number}"
+        try:
+            yield build_document(
+                _entry_text(entry),
+                origin,
+                options,
+                title=entry.get("title"),
+                published=_entry_published(entry),
+                outlet=outlet,
+                url=entry.get("link"),
+                author=entry.get("author"),
+            )
+        except InputError as error:
+            yield error
+
+
+def _entry_text(entry) -> str:
+    """The fullest body the entry has: content, else the summary."""
+    bodies = [content.get("value", "") for content in entry.get("content", [])]
+    bodies.append(entry.get("summary", ""))
+    return fragment_text(max(bodies, key=len))
+
+
+def _entry_published(entry) -> Published | None:
+    """feedparser reads RFC 822 and ISO dates; Arabic ones ("الإثنين، 15 كانون الثاني 2024") we read."""
+    for field in ("published", "updated"):
+        if entry.get(f"{field}_parsed"):
+            return dt.datetime.fromtimestamp(calendar.timegm(entry[f"{field}_parsed"]), dt.timezone.utc)
+        if entry.get(field):
+            published = parse_published(entry[field])
+            if published is not None:
+                return published
+    return None
+
+
+def _headers(raw: RawInput) -> dict[str, str]:
+    return {"content-type": raw.content_type} if raw.content_type else {}
+
+
+def _describe(error: Exception | None) -> str:
+    message = getattr(error, "getMessage", lambda: str(error))()
+    line = getattr(error, "getLineNumber", lambda: None)()
+    return f"{message} at line {line}" if line else message

@@ -1,0 +1,74 @@
+"""The main job: sources → documents → reports → store, one document at a time.
+
+`extract` is the pure part (a document in, its contract object out); `ingest` adds the
+store. Reading, assembling and resolving plug into `extract` as they are built; until then
+a document yields no reports, and says so honestly with empty lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from marsad.errors import InputError
+from marsad.ingest import IngestOptions, read_documents
+from marsad.model import Document, Extraction
+from marsad.store import Store
+
+
+def extract(document: Document) -> Extraction:
+    return Extraction(document=document.meta)
+
+
+def guarded_extract(document: Document) -> Extraction | InputError:
+    """`extract`, with a failure on one document reported against it instead of ending the run."""
+    try:
+        return extract(document)
+    except Exception as error:  # noqa: BLE001 - any bug on one input must not cost the others
+        return InputError(document.origin, f"extraction failed ({type(error).__name__}: {error})")
+
+
+@dataclass
+class Summary:
+    stored: int = 0
+    duplicate: int = 0
+    failed: int = 0
+    errors: list[InputError] = field(default_factory=list)
+
+    def __add__(self, other: Summary) -> Summary:
+        return Summary(
+            self.stored + other.stored, self.duplicate + other.duplicate, self.failed + other.failed, self.errors + other.errors
+        )
+
+    def __str__(self) -> str:
+        return f"stored {self.stored} · duplicate {self.duplicate} · failed {self.failed}"
+
+
+def extract_sources(sources: list[str], options: IngestOptions) -> Iterator[Extraction | InputError]:
+    for item in read_documents(sources, options):
+        yield item if isinstance(item, InputError) else guarded_extract(item)
+
+
+def ingest(
+    sources: list[str],
+    options: IngestOptions,
+    store: Store,
+    on_error: Callable[[InputError], None] = lambda error: None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Summary:
+    """Store every document of `sources` with its reports, each in its own transaction."""
+    summary = Summary()
+    for item in read_documents(sources, options, progress):
+        if not isinstance(item, InputError) and store.has(item.id):
+            summary.duplicate += 1
+            continue
+        result = item if isinstance(item, InputError) else guarded_extract(item)
+        if isinstance(result, InputError):
+            summary.failed += 1
+            summary.errors.append(result)
+            on_error(result)
+        elif store.save(item, result):
+            summary.stored += 1
+        else:
+            summary.duplicate += 1
+    return summary
