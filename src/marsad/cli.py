@@ -92,7 +92,7 @@ def _date(value: str | None, name: str) -> dt.date | None:
         raise typer.BadParameter(f"{name} wants a date like 2024-01-31, not {value!r}") from None
 
 
-DbOption = Annotated[str | None, typer.Option("--db", help="Store URL or SQLite path [env MARSAD_DB; default ./marsad.db].")]
+DbOption = Annotated[str | None, typer.Option("--db", help="Store URL or SQLite path (env MARSAD_DB; default ./marsad.db).")]
 PublishedOption = Annotated[
     str | None, typer.Option(help="Publication date for inputs that carry none (ISO, or as written: '5 فبراير 2024').")
 ]
@@ -114,7 +114,8 @@ def _report_error(error: InputError) -> None:
 
 def _run_ingest(sources: list[str], options: IngestOptions, store: Store) -> Summary:
     with Progress(
-        TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True
+        TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True,
+        disable=not err.is_terminal,
     ) as progress:
         task = progress.add_task("ingest", total=None)
         return ingest(

@@ -12,7 +12,7 @@ from enum import StrEnum
 from collections.abc import Iterator
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 CONTRACT_VERSION = "1"
 
@@ -231,9 +231,19 @@ class Tally(Contract):
     confidence: Confidence
 
 
-# A date when the source gives only a day, a datetime when it gives the time. Order matters:
-# pydantic tries `date` first, which refuses strings that carry a time of day.
-Published = dt.date | dt.datetime
+def _published_from_text(value: object) -> object:
+    """ISO text with a time of day is a datetime even at midnight; left to pydantic,
+    "2024-03-12T00:00:00+03:00" would become a bare date and lose its offset."""
+    if isinstance(value, str) and len(value.strip()) > 10:
+        try:
+            return dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            return value  # pydantic reports it
+    return value
+
+
+# A date when the source gives only a day, a datetime when it gives the time.
+Published = Annotated[dt.date | dt.datetime, BeforeValidator(_published_from_text)]
 
 
 class DocumentMeta(Contract):

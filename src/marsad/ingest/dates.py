@@ -1,4 +1,4 @@
-"""Publication dates as sources write them: ISO 8601, RFC 822, or Arabic ("الإثنين، 15 كانون الثاني 2024").
+"""Publication dates as sources write them: ISO 8601, RFC 822, or in words ("الإثنين، 15 كانون الثاني 2024").
 
 Only whole date strings from metadata (a feed's pubDate, a CSV date column, `--published`)
 come here; dates inside article text are the reading stage's work.
@@ -7,6 +7,7 @@ come here; dates inside article text are the reading stage's work.
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 from functools import lru_cache
 
 from marsad.model import Published
@@ -21,10 +22,11 @@ def parse_published(value: str) -> Published | None:
     value = " ".join(value.split())
     if not value:
         return None
-    try:
-        return _from_iso(value)
-    except ValueError:
-        pass
+    for exact_format in (_from_iso, email.utils.parsedate_to_datetime):
+        try:
+            return exact_format(value)
+        except (ValueError, TypeError):
+            pass
     parsed = _parse_words(value)
     if parsed is None:
         return None

@@ -91,6 +91,8 @@ def _bomless_utf16(data: bytes) -> str | None:
             text = sample.decode(encoding)
         except UnicodeDecodeError:
             continue
+        if not text:
+            continue
         blocks = Counter(ord(ch) >> 8 for ch in text)
         share = sum(n for _, n in blocks.most_common(3)) / len(text)
         if share >= 0.9 and (best is None or share > best[0]):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import xml.sax
 from collections.abc import Iterator
 
 import feedparser
@@ -20,6 +21,9 @@ Result = Document | InputError
 
 def read_feed(raw: RawInput, options: IngestOptions) -> Iterator[Result]:
     parsed = feedparser.parse(raw.data, response_headers=_headers(raw))
+    if parsed.entries and isinstance(parsed.get("bozo_exception"), xml.sax.SAXException):
+        # Items before the break are still read, but the run must know the feed is broken.
+        yield InputError(raw.origin, f"malformed feed ({_describe(parsed.bozo_exception)}); items are read as recovered")
     if not parsed.entries:
         if parsed.bozo:
             raise InputError(raw.origin, f"malformed feed ({_describe(parsed.bozo_exception)})")
@@ -52,14 +56,17 @@ def _entry_text(entry) -> str:
 
 
 def _entry_published(entry) -> Published | None:
-    """feedparser reads RFC 822 and ISO dates; Arabic ones ("الإثنين، 15 كانون الثاني 2024") we read."""
+    """The date as the feed writes it, keeping its offset; feedparser's UTC reading as fallback.
+
+    `dict.get` sidesteps feedparser's deprecated fallback from `published` to `updated`.
+    """
     for field in ("published", "updated"):
-        if entry.get(f"{field}_parsed"):
-            return dt.datetime.fromtimestamp(calendar.timegm(entry[f"{field}_parsed"]), dt.timezone.utc)
-        if entry.get(field):
-            published = parse_published(entry[field])
-            if published is not None:
-                return published
+        written, parsed_time = dict.get(entry, field), dict.get(entry, f"{field}_parsed")
+        published = parse_published(written) if written else None
+        if published is not None:
+            return published
+        if parsed_time:
+            return dt.datetime.fromtimestamp(calendar.timegm(parsed_time), dt.timezone.utc)
     return None
 
 

@@ -19,8 +19,10 @@ def detect_language(text: str, languages: tuple[str, ...]) -> str:
     """The ISO 639-1 code of `text` if it is one of `languages`, else 'other'.
 
     fastText reads one line, so newlines become spaces; a long text is judged by its start.
+    The model is case-sensitive and takes capitals-heavy English (CENTCOM, ISIS, U.S.) for
+    German, so it reads the text lowercased.
     """
-    sample = " ".join(text[:SAMPLE_CHARS].split())
+    sample = " ".join(text[:SAMPLE_CHARS].split()).lower()
     if not sample:
         return OTHER
     best = _detector().detect(sample, model="lite", k=1)[0]["lang"]

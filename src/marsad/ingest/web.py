@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import httpx
 
 from marsad.errors import InputError
@@ -11,6 +13,8 @@ from marsad.settings import Settings
 
 def fetch(url: str, settings: Settings) -> RawInput:
     limit = settings.max_input_bytes
+    # httpx's timeout bounds each read; a server trickling a byte at a time needs a deadline too.
+    deadline = time.monotonic() + settings.http_timeout
     try:
         with httpx.Client(
             follow_redirects=True,
@@ -28,6 +32,8 @@ def fetch(url: str, settings: Settings) -> RawInput:
                 body.extend(chunk)
                 if len(body) > limit:
                     raise InputError(url, f"too large (over the limit of {limit} bytes)")
+                if time.monotonic() > deadline:
+                    raise InputError(url, f"timed out after {settings.http_timeout:g} s")
             return RawInput(
                 origin=url,
                 data=bytes(body),
