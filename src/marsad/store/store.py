@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, and_, create_engine, event, func, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
 from marsad.model import Document, Event, Evidence, Extraction, Figure, Place, Tally, iter_evidence
@@ -225,11 +227,19 @@ class _Writer:
 
     def _actor(self, actor) -> int | None:
         def insert(value) -> int:
-            if value.name and not self.connection.execute(select(actors.c.name).where(actors.c.name == value.name)).first():
-                self.connection.execute(actors.insert().values(name=value.name, kind=value.kind))
+            if value.name:
+                self._known_actor(value.name, value.kind)
             return self._insert(actor_mentions, **rows.actor_row(value))
 
         return self._shared("actor", actor, insert)
+
+    def _known_actor(self, name: str, kind) -> None:
+        """Adds a canonical actor unless it is there already. Not a SELECT first: on
+        PostgreSQL another writer may be adding the same actor right now, and the loser of
+        that race would fail its whole document; ON CONFLICT waits for it and skips."""
+        dialect = self.connection.dialect.name
+        insert = {"postgresql": postgresql_insert, "sqlite": sqlite_insert}[dialect]
+        self.connection.execute(insert(actors).values(name=name, kind=kind).on_conflict_do_nothing())
 
     def _source(self, source) -> int | None:
         return self._shared("source", source, lambda s: self._insert(sources, **rows.source_row(s)))
