@@ -116,7 +116,7 @@ def test_jsonl_records_with_their_own_dates_and_roles(tmp_path):
 @pytest.mark.parametrize(
     "line, reason",
     [
-        ('{"text": "هجوم على حاجز", "published": "2024-01-1', "invalid JSON (Unterminated string starting at at column 40)"),
+        ('{"text": "هجوم على حاجز", "published": "2024-01-1', "invalid JSON (Unterminated string starting at column 40)"),
         ('["text"]', "a record must be an object, not list"),
         ('{"body": "هجوم"}', "no text column 'text' (columns found: body); name it with --column text=NAME"),
         ('{"text": "هجوم", "published": "yesterday-ish"}', "unreadable date 'yesterday-ish' in column 'published'"),

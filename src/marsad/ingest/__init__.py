@@ -17,7 +17,7 @@ from marsad.ingest.formats import Format, detect_format
 from marsad.ingest.html import read_html
 from marsad.ingest.inputs import load, locate
 from marsad.ingest.raw import RawInput
-from marsad.ingest.records import read_csv, read_json_records, read_jsonl, read_tsv
+from marsad.ingest.records import describe_json_error, read_csv, read_json_records, read_jsonl, read_tsv
 from marsad.ingest.telegram import is_telegram_export, read_telegram
 from marsad.ingest.text import read_text
 from marsad.model import Document
@@ -45,6 +45,8 @@ def read_input(source: str, options: IngestOptions) -> Iterator[Result]:
     """Every document in one file, URL or standard input; errors in their place."""
     try:
         raw = load(source, options.settings)
+        if not raw.data.strip():
+            raise InputError(raw.origin, "empty input")
         yield from READERS[detect_format(raw)](raw, options)
     except InputError as error:
         yield error
@@ -58,7 +60,7 @@ def _read_json(raw: RawInput, options: IngestOptions) -> Iterator[Result]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise InputError(raw.origin, f"invalid JSON ({error.msg} at line {error.lineno} column {error.colno})") from None
+        raise InputError(raw.origin, describe_json_error(error)) from None
     if is_telegram_export(data):
         yield from read_telegram(raw, data, options)
     elif isinstance(data, list):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from marsad.errors import InputError
 from marsad.ingest.raw import RawInput
-from marsad.ingest.web import fetch
+from marsad.ingest.web import fetch, size_text
 from marsad.settings import Settings
 
 STDIN = "-"
@@ -52,7 +52,7 @@ def load(source: str, settings: Settings) -> RawInput:
     try:
         size = path.stat().st_size
         if size > settings.max_input_bytes:
-            raise InputError(source, f"too large ({_megabytes(size)}; the limit is {_megabytes(settings.max_input_bytes)})")
+            raise InputError(source, f"too large ({size_text(size)}; the limit is {size_text(settings.max_input_bytes)})")
         with path.open("rb") as stream:
             return RawInput(source, _read_capped(stream, source, settings.max_input_bytes), name=path.name)
     except OSError as error:
@@ -63,9 +63,6 @@ def _read_capped(stream, origin: str, limit: int) -> bytes:
     """Read at most `limit` bytes; one more means the input is too large (for pipes and growing files)."""
     data = stream.read(limit + 1)
     if len(data) > limit:
-        raise InputError(origin, f"too large (over the limit of {_megabytes(limit)})")
+        raise InputError(origin, f"too large (over the limit of {size_text(limit)})")
     return data
 
-
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB"

@@ -30,7 +30,7 @@ def read_jsonl(raw: RawInput, options: IngestOptions) -> Iterator[Result]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            yield InputError(origin, f"invalid JSON ({error.msg} at column {error.colno})")
+            yield InputError(origin, describe_json_error(error, line=False))
             continue
         yield _guarded(record, origin, raw, options)
 
@@ -56,6 +56,13 @@ def read_csv(raw: RawInput, options: IngestOptions, delimiter: str = ",") -> Ite
 
 def read_tsv(raw: RawInput, options: IngestOptions) -> Iterator[Result]:
     return read_csv(raw, options, delimiter="\t")
+
+
+def describe_json_error(error: json.JSONDecodeError, line: bool = True) -> str:
+    """"invalid JSON (Expecting ',' delimiter at line 3 column 5)"; json's own message
+    sometimes ends in "at" already ("Unterminated string starting at")."""
+    where = f"line {error.lineno} column {error.colno}" if line else f"column {error.colno}"
+    return f"invalid JSON ({error.msg.removesuffix(' at')} at {where})"
 
 
 def _guarded(record: object, origin: str, raw: RawInput, options: IngestOptions) -> Result:

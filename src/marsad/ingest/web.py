@@ -26,12 +26,12 @@ def fetch(url: str, settings: Settings) -> RawInput:
                 raise InputError(url, f"HTTP {response.status_code} {response.reason_phrase}")
             declared = int(response.headers.get("content-length") or 0)
             if declared > limit:
-                raise InputError(url, f"too large ({declared} bytes; the limit is {limit})")
+                raise InputError(url, f"too large ({size_text(declared)}; the limit is {size_text(limit)})")
             body = bytearray()
             for chunk in response.iter_bytes():
                 body.extend(chunk)
                 if len(body) > limit:
-                    raise InputError(url, f"too large (over the limit of {limit} bytes)")
+                    raise InputError(url, f"too large (over the limit of {size_text(limit)})")
                 if time.monotonic() > deadline:
                     raise InputError(url, f"timed out after {settings.http_timeout:g} s")
             return RawInput(
@@ -47,3 +47,9 @@ def fetch(url: str, settings: Settings) -> RawInput:
         raise InputError(url, f"timed out after {settings.http_timeout:g} s") from error
     except httpx.HTTPError as error:
         raise InputError(url, f"cannot fetch ({type(error).__name__}: {error})") from error
+
+
+def size_text(size: int) -> str:
+    """A size for a message: '200.0 MB', or exact bytes below a megabyte (never '0.0 MB')."""
+    megabyte = 1024 * 1024
+    return f"{size / megabyte:.1f} MB" if size >= megabyte else f"{size:,} bytes"
