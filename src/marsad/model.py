@@ -292,3 +292,40 @@ def iter_evidence(value: object) -> Iterator[Evidence]:
     elif isinstance(value, list):
         for item in value:
             yield from iter_evidence(item)
+
+
+# Mentions: what the reading stage finds, before anything is assembled into reports. Their
+# `evidence` (always set) is the span of the document text as published.
+
+
+class Sentence(Contract):
+    start: Offset
+    end: Offset
+
+
+class QuantityMention(Quantity):
+    """A number as the text gives it, with what it counts.
+
+    `unit` is one of the contract's units when the counted noun is known ("هجوماً" →
+    attacks), "percent" for a percentage, and None when the text counts something marsad
+    has no unit for. `noun` is the counted noun as written.
+    """
+
+    unit: str | None = None
+    noun: str | None = None
+    evidence: Evidence
+
+
+class TimeMention(TimeSpan):
+    """A time expression; `start`/`end` are null when it cannot be resolved (a relative
+    expression in a text with no publication date)."""
+
+    evidence: Evidence
+
+
+class Reading(Contract):
+    """What `marsad read --json` prints: the sentences, quantities and times of one text."""
+
+    sentences: list[Sentence] = []
+    quantities: list[QuantityMention] = []
+    times: list[TimeMention] = []
