@@ -122,7 +122,7 @@ def _run_ingest(sources: list[str], options: IngestOptions, store: Store) -> Sum
             sources,
             options,
             store,
-            on_error=lambda error: progress.console.print(Text("error: ", style="red").append(str(error))),
+            on_error=_report_error,
             progress=lambda done, total: progress.update(task, completed=done, total=total),
         )
 

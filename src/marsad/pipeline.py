@@ -8,7 +8,7 @@ a document yields no reports, and says so honestly with empty lists.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from marsad.errors import InputError
 from marsad.ingest import IngestOptions, read_documents
@@ -33,12 +33,9 @@ class Summary:
     stored: int = 0
     duplicate: int = 0
     failed: int = 0
-    errors: list[InputError] = field(default_factory=list)
 
     def __add__(self, other: Summary) -> Summary:
-        return Summary(
-            self.stored + other.stored, self.duplicate + other.duplicate, self.failed + other.failed, self.errors + other.errors
-        )
+        return Summary(self.stored + other.stored, self.duplicate + other.duplicate, self.failed + other.failed)
 
     def __str__(self) -> str:
         return f"stored {self.stored} · duplicate {self.duplicate} · failed {self.failed}"
@@ -65,7 +62,6 @@ def ingest(
         result = item if isinstance(item, InputError) else guarded_extract(item)
         if isinstance(result, InputError):
             summary.failed += 1
-            summary.errors.append(result)
             on_error(result)
         elif store.save(item, result):
             summary.stored += 1
