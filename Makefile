@@ -19,7 +19,7 @@ test: $(INSTALLED)
 	$(VENV)/bin/python -m pytest
 
 bench: $(INSTALLED)
-	$(VENV)/bin/python bench/ingest.py
+	for script in bench/*.py; do echo "== $$script"; $(VENV)/bin/python $$script || exit 1; done
 
 schema: $(INSTALLED)
 	$(VENV)/bin/python scripts/generate_schema.py
