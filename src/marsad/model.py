@@ -329,3 +329,26 @@ class Reading(Contract):
     sentences: list[Sentence] = []
     quantities: list[QuantityMention] = []
     times: list[TimeMention] = []
+
+
+class TriggerMention(Contract):
+    """A word or phrase that tells what happened ("تفجير عبوة ناسفة", "ambushed"), as ACLED types."""
+
+    event_type: EventType
+    sub_event_type: str | None = None
+    evidence: Evidence
+
+
+class CueKind(StrEnum):
+    """What a cue phrase says about the sentence around it."""
+
+    CLAIM = "claim"  # أعلن مسؤوليته، تبنى، claimed responsibility
+    REPORT = "report"  # ذكرت، أفادت، وثّق، قال، according to, said
+    BLAME = "blame"  # اتهم، حمّل المسؤولية، blamed: an attribution, not a claim
+    DENIAL = "denial"  # نفى، denied
+    NO_CLAIM = "no_claim"  # لم تعلن أي جهة مسؤوليتها، no group claimed
+
+
+class CueMention(Contract):
+    kind: CueKind
+    evidence: Evidence
