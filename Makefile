@@ -1,5 +1,6 @@
 # `make demo` and `make test` work on a fresh machine with Python 3.11: they create .venv
-# and install marsad with its pinned dependencies first.
+# and install marsad with its pinned dependencies first (with the test tools, and the build
+# tools of the gazetteer so that a test can rebuild it and compare).
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 INSTALLED := $(VENV)/.installed
@@ -9,7 +10,7 @@ INSTALLED := $(VENV)/.installed
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/python -m pip install --quiet --upgrade pip
-	$(VENV)/bin/python -m pip install --quiet -e '.[test]'
+	$(VENV)/bin/python -m pip install --quiet -e '.[test,build]'
 	touch $@
 
 demo: $(INSTALLED)

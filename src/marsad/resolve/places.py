@@ -1,0 +1,743 @@
+"""Place mentions in a text → gazetteer entries with ACLED's geo-precision, and why.
+
+Reading happens on the normalised view (`marsad.read.normalize`); every mention is
+reported as a span of the original text. The steps:
+
+1. Names. At each word, the longest run of words that is a gazetteer name wins ("دير
+   الزور" not "دير"; "البادية السورية" not "البادية"). Arabic words may carry proclitics
+   ("وبدير الزور", "للرقة"); the bare word is tried first, then the shortest strip. Names
+   written as one word or two ("البوكمال" / "البو كمال") are in the gazetteer both ways.
+   English names must be capitalised. Phrases that contain a name but name something else
+   ("قوات سوريا الديمقراطية", "Islamic State West Africa Province") are consumed whole and
+   yield nothing; words that are never places are skipped; words that are sometimes places
+   ("الخير", "مالي", "Jordan") count only after a cue or a preposition ("في مالي"), in a
+   list with another place of their kind, or in a document already about their country.
+   Spellings no source lists are found afterwards, among the places of the countries the
+   document is about: English by transliteration skeleton ("Deir al-Zour" = "Dayr az
+   Zawr"), and after a cue ("مدينة X", "the town of X") by fuzzy match (rapidfuzz).
+2. Context. Countries and provinces the document names without ambiguity (its title and
+   dateline count double), and country adjectives anywhere ("مصادر سورية"), make their
+   namesakes likelier: الرقة in a story about Syria is Raqqa, not the Kuwaiti district.
+3. Choice. Each candidate is scored: its kind, population, curated priority, the context,
+   the kinds of the places listed beside it ("Niger, Chad and Cameroon"), and the words
+   around it — a kind word ("محافظة", "بلدة", "Borno state", "the town of"), a country
+   adjective ("كرمان الإيرانية", "the Iranian city of"). A town and the province named after
+   it: the town, unless a kind word says province. A country right after a verb of saying
+   ("ترى الولايات المتحدة") is the state speaking, and a country's name used as an adjective
+   ("السلطات السعودية") is no place either.
+4. Precision, as ACLED codes it: 1 the town itself; 2 near a town, its countryside, a
+   district; 3 a province or a region, or part of a country ("شمال سوريا"); 4 the country.
+
+The mention is the name plus the words that changed what it denotes — "ريف دير الزور
+الشرقي", "near Thiban", "شمال شرق سوريا" — without proclitics and without words that only
+say its kind ("مدينة كرمان" → "كرمان", "Borno state" → "Borno", "محافظتي كركوك" → "كركوك").
+
+"مناطق سوريا الديمقراطية" in the seed article names the SDF's areas, not Syria: it is one
+of the `not_places` phrases and yields no place.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+from rapidfuzz import fuzz, process
+
+from marsad.model import Evidence, Place
+from marsad.read.normalize import Normalized
+from marsad.read.tokens import tokenize
+from marsad.resolve.gazetteer import (
+    Entry,
+    Gazetteer,
+    PlaceLanguage,
+    cue_kind,
+    default_gazetteer,
+    name_key,
+    place_language,
+    script_language,
+    skeleton,
+)
+
+# Scores. A candidate's score is its kind's base, plus population (4 per power of ten),
+# curated priority, context and cue agreement; a name is a place when its best candidate
+# reaches ACCEPT without the cue's help, or a cue or adjective vouches for it (`accepted`).
+KIND_BASE = {"country": 60, "region": 40, "admin1": 30, "admin2": 15, "city": 25}
+PRECISION = {"country": 4, "region": 3, "admin1": 3, "admin2": 2, "city": 1}
+POPULATION_WEIGHT = 4
+CAPITAL_BONUS = 15  # a town beats the province named after it
+CONTEXT_COUNTRY = 30
+CONTEXT_PER_MENTION = 10
+CONTEXT_ADMIN1 = 15
+KIND_AGREES = 100
+TOWN_FOR_DISTRICT = 50
+NISBA = 200
+LISTED_KIND = 40  # "Niger, Chad and Cameroon": listed with countries, Niger is one too
+LISTED_KINDS = ("country", "admin1", "region")  # (towns in a list say nothing of their neighbours' kind)
+FOREIGN_FOR_LOCAL_CUE = 40  # "ناحية X" in a story about Iraq: X is in Iraq
+LOOSE_PENALTY = 10
+ACCEPT = 44
+STRONG_POPULATION = 100_000  # places this large set the document's context on their own
+# Hamlets (GeoNames knows their population and it is small) need a cue ("قرية X"): the
+# document's country alone does not make a word that is also a hamlet's name a place.
+SMALL_TOWN = 5_000
+# Priorities set by the build: 5 for the places of the countries marsad follows most
+# closely (curated.yaml's `coverage.every_place`), 10 and more for curated names.
+CURATED = 10
+HEAD_CHARACTERS = 200  # title and dateline: their places count double as context
+CONTEXT_MARGIN = 10  # an ambiguous name sets the context only when one country clearly leads
+MAX_GAP = 3  # characters between the words of one name: spaces, a hyphen, an apostrophe
+NAME_JOINERS = frozenset(" -'")
+LIST_JOINERS = frozenset(" ,،")
+FUZZY_CUTOFF = 85  # one letter wrong in a name of seven or more
+FUZZY_MIN_LENGTH = 5
+KIND_CUES = ("city", "admin1", "admin2", "division")
+LOCAL_KINDS = ("city", "admin2", "division")  # words that name a place too small to be famous abroad
+DIVISIONS = ("admin1", "admin2", "region")
+AREA_CUES = ("near", "direction", "within")
+
+
+@dataclass(frozen=True)
+class Rules:
+    """One language's place data, compiled into lookup keys."""
+
+    proclitics: tuple[tuple[str, str], ...]
+    conjunctions: frozenset[str]
+    prepositions: frozenset[str]
+    before: dict[str, tuple[str, bool]]
+    after: dict[str, tuple[str, bool]]
+    after_near: frozenset[str]
+    this_country: frozenset[str]
+    nisba: dict[str, str]
+    weak: frozenset[str]
+    stop: frozenset[str]
+    not_places: frozenset[str]
+    actor_verbs: frozenset[str]
+    articles: frozenset[str]
+    definite: str
+
+
+@cache
+def rules(language: str) -> Rules:
+    data: PlaceLanguage = place_language(language)
+    before, after = {}, {}
+    for label, cue in data.cues.items():
+        for word in cue.words:
+            before[name_key(word)] = (cue_kind(label), cue.plural)
+        for word in cue.after:
+            after[name_key(word)] = (cue_kind(label), cue.plural)
+    nisba = {}
+    for stem, country in data.nisba.items():
+        key = name_key(stem)
+        for ending in data.nisba_endings or [""]:
+            nisba[name_key(data.definite + stem + ending)] = country
+    keys = lambda words: frozenset(name_key(word) for word in words)  # noqa: E731
+    return Rules(
+        proclitics=tuple(sorted(((name_key(p), r) for p, r in data.proclitics.items()), key=lambda item: len(item[0]))),
+        conjunctions=keys(data.conjunctions), prepositions=keys(data.prepositions), before=before, after=after,
+        after_near=keys(data.after_near), this_country=keys(data.this_country), nisba=nisba,
+        weak=keys(data.weak_names), stop=keys(data.stop_names), not_places=keys(data.not_places),
+        actor_verbs=keys(data.actor_verbs), articles=keys(data.articles), definite=name_key(data.definite),
+    )  # fmt: skip
+
+
+@dataclass
+class Match:
+    """A run of words that names something in the gazetteer, and the words around it."""
+
+    first: int  # word indexes of the name, end exclusive
+    end: int
+    cut: int  # proclitic letters before the name in its first word
+    key: str
+    language: str
+    entries: list[Entry]
+    how: str = "exact"  # exact, loose, fuzzy, this_country
+    weak: bool = False
+    kind: str | None = None  # city / admin1 / admin2, from a kind word
+    kind_words: str | None = None
+    kind_after: bool = False  # the kind word follows the name ("Borno state")
+    kind_inherited: bool = False
+    plural: bool = False
+    area: str | None = None  # near / direction / within
+    area_words: str | None = None
+    area_start: int | None = None
+    area_cut: int = 0
+    area_end: int | None = None
+    nisba: str | None = None
+    nisba_word: str | None = None
+    actor: bool = False
+    adjective: bool = False
+    preposition: bool = False
+    fuzzy_name: str | None = None
+    fuzzy_score: float = 0.0
+    tail: int = 0  # word index after the name and the words that go with it
+
+    def __post_init__(self) -> None:
+        self.tail = self.end
+
+
+@dataclass
+class Candidate:
+    entry: Entry
+    score: float
+    cue_part: float = 0.0
+
+
+@dataclass
+class Resolution:
+    """One name found: the place reported (None when judged no place), the candidates
+    weighed, best first, and the rules that decided."""
+
+    place: Place | None
+    mention: str
+    candidates: list[Candidate] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+
+
+@dataclass
+class _Context:
+    countries: Counter = field(default_factory=Counter)
+    admin1s: Counter = field(default_factory=Counter)
+    by_match: dict[int, tuple[str, int]] = field(default_factory=dict)
+
+
+def find_places(view: Normalized, original_text: str, gazetteer: Gazetteer | None = None) -> list[Place]:
+    """Every place mention of the text, resolved, in text order."""
+    return [resolution.place for resolution in resolve_places(view, original_text, gazetteer) if resolution.place]
+
+
+def resolve_places(view: Normalized, original_text: str, gazetteer: Gazetteer | None = None) -> list[Resolution]:
+    """Every name found in the text with what was decided about it, rejected ones included."""
+    return _Reader(view, original_text, gazetteer or default_gazetteer()).run()
+
+
+class _Reader:
+    def __init__(self, view: Normalized, original: str, gazetteer: Gazetteer) -> None:
+        self.view, self.original, self.gazetteer = view, original, gazetteer
+        self.words = [token for token in tokenize(view.text) if token.is_word]
+        self.languages = [script_language(token.text) for token in self.words]
+        self.first_words = gazetteer.first_words
+        self.starts = _starts(gazetteer)
+        self.longest = min(gazetteer.longest, 6)
+        self.after_kind_cue: list[int] = []  # unknown words right after a kind word: fuzzy candidates
+        self.unknown_capitals: list[int] = []  # capitalised English words no name matched
+
+    def run(self) -> list[Resolution]:
+        matches = self.scan()
+        context = self.context(matches)
+        countries = frozenset(country for country, count in context.countries.items() if count > 0)
+        taken = {index for match in matches for index in range(match.area_start or match.first, match.tail)}
+        late = [found for index in self.after_kind_cue if index not in taken and (found := self.fuzzy_at(index, countries, taken))]
+        late += self.loose(countries, taken | {i for m in late for i in range(m.first, m.end)})
+        for found in late:
+            self.surroundings(found, max((match.tail for match in matches if match.first < found.first), default=0))
+        matches = sorted(matches + late, key=lambda match: match.first)
+        self.connect(matches)
+        return [resolution for match in matches if (resolution := self.resolve(match, matches, context))]
+
+    # 1. Names.
+
+    def scan(self) -> list[Match]:
+        matches: list[Match] = []
+        index = 0
+        while index < len(self.words):
+            found = self.name_at(index)
+            if found is None:
+                if self.follows_kind_cue(index):
+                    self.after_kind_cue.append(index)
+                index += 1
+            elif isinstance(found, int):  # a phrase that is not a place
+                index = found
+            else:
+                self.surroundings(found, matches[-1].tail if matches else 0)
+                matches.append(found)
+                index = found.tail
+        return matches
+
+    def joined(self, left: int, right: int, joiners: frozenset[str] = NAME_JOINERS) -> bool:
+        """Whether word `right` follows word `left` with only spaces (or a hyphen) between."""
+        if left < 0 or right >= len(self.words) or right <= left:
+            return False
+        gap = self.view.text[self.words[left].end : self.words[right].start]
+        return len(gap) <= MAX_GAP and set(gap) <= joiners
+
+    def chained(self, start: int, end: int) -> bool:
+        return all(self.joined(i, i + 1) for i in range(start, end - 1))
+
+    def run_length(self, index: int) -> int:
+        length = 1
+        while length < self.longest and self.joined(index + length - 1, index + length):
+            length += 1
+        return length
+
+    def variants(self, index: int) -> list[tuple[str, int]]:
+        """The word as written, then without each proclitic (shortest first), with the
+        number of letters dropped from its front."""
+        text = self.words[index].text
+        found = [(text, 0)]
+        if self.languages[index] == "ar" and text[0] in _proclitic_letters() and text not in self.gazetteer.words:
+            for prefix, restore in rules("ar").proclitics:
+                if text.startswith(prefix) and len(text) - len(prefix) >= 2:
+                    found.append((restore + text[len(prefix) :], len(prefix) - len(restore)))
+        return found
+
+    def name_at(self, index: int) -> Match | int | None:
+        language = self.languages[index]
+        data = rules(language)
+        if language == "en" and not self.capitalised(index, data):
+            return None
+        variants = self.variants(index)
+        if not any(variant in self.starts for variant, _ in variants):
+            if language == "en":
+                self.unknown_capitals.append(index)
+            return None
+        for count in range(self.run_length(index), 0, -1):
+            rest = [word.text for word in self.words[index + 1 : index + count]]
+            for first, cut in variants:
+                key = " ".join([first, *rest])
+                if key in data.not_places:
+                    return index + count
+                if (count > 1 and first not in self.first_words) or key in data.stop or key in data.nisba and language == "en":
+                    continue
+                entries = self.gazetteer.lookup(key)
+                if entries:
+                    return Match(index, index + count, cut, key, language, entries, weak=key in data.weak)
+        if language == "en":
+            self.unknown_capitals.append(index)
+        elif any(variant in data.this_country for variant, _ in variants):
+            return Match(index, index + 1, 0, self.words[index].text, language, [], "this_country")
+        return None
+
+    def capitalised(self, index: int, data: Rules) -> bool:
+        """English names are capitalised; a lowercase article may lead one ("al-Bab")."""
+        word = self.words[index]
+        if self.original_char(word.start).isupper():
+            return True
+        return word.text in data.articles and self.joined(index, index + 1) and self.original_char(self.words[index + 1].start).isupper()
+
+    def original_char(self, view_position: int) -> str:
+        return self.original[self.view.original_offset(view_position)]
+
+    def follows_kind_cue(self, index: int) -> bool:
+        if index == 0 or self.words[index - 1].text not in _cue_last_words():
+            return False
+        data = rules(self.languages[index])
+        for count in (2, 1):
+            start = index - count
+            if start >= 0 and self.chained(start, index + 1):
+                key = " ".join(word.text for word in self.words[start:index])
+                if data.before.get(key, ("",))[0] in KIND_CUES:
+                    return True
+        return False
+
+    def fuzzy_at(self, index: int, countries: frozenset[str], taken: set[int]) -> Match | None:
+        """An unknown name after "مدينة"/"the town of": the closest name among the places of
+        the countries the document is about, if close enough."""
+        language = self.languages[index]
+        data = rules(language)
+        if not countries or (language == "en" and not self.capitalised(index, data)):
+            return None
+        names = self.gazetteer.names_in(countries)
+        by_letter: dict[str, list[str]] = {}
+        length = min(self.run_length(index), 3)
+        while length and any(i in taken for i in range(index, index + length)):
+            length -= 1
+        for count in range(length, 0, -1):
+            rest = [word.text for word in self.words[index + 1 : index + count]]
+            for first, cut in self.variants(index):
+                query = " ".join([first, *rest])
+                if len(query) < FUZZY_MIN_LENGTH or query in data.weak or any(word in data.stop for word in [first, *rest]):
+                    continue
+                # a misspelt name still starts with its own first letter, mostly: compare those only
+                choices = by_letter.setdefault(query[0], [name for name in names if name[0] == query[0]])
+                found = process.extractOne(query, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+                if found:
+                    key, similarity, _ = found
+                    entries = [entry for entry in self.gazetteer.lookup(key) if entry.country in countries]
+                    match = Match(index, index + count, cut, query, language, entries, "fuzzy")
+                    match.fuzzy_name, match.fuzzy_score = key, similarity
+                    return match
+        return None
+
+    def loose(self, countries: frozenset[str], taken: set[int]) -> list[Match]:
+        """English spellings no source lists, by transliteration skeleton, among the places
+        of the countries the document is about ("Deir al-Zour" → Deir ez-Zor)."""
+        found: list[Match] = []
+        data = rules("en")
+        for index in self.unknown_capitals:
+            if index in taken or (found and index < found[-1].end):
+                continue
+            length = self.run_length(index)
+            while length and any(i in taken for i in range(index, index + length)):
+                length -= 1
+            for count in range(length, 0, -1):
+                words = [word.text for word in self.words[index : index + count]]
+                if any(word in data.stop or word in data.nisba for word in words if word not in data.articles):
+                    continue
+                key = " ".join(words)
+                code = skeleton(key)
+                entries = [e for e in self.gazetteer.lookup_loose(code) if e.country in countries] if code else []
+                if entries:
+                    found.append(Match(index, index + count, 0, key, "en", entries, "loose", weak=key in data.weak))
+                    break
+        return found
+
+    def cue_before(self, end: int, claimed: int, data: Rules, kinds: tuple[str, ...]) -> tuple[str, bool, str, int, int] | None:
+        """The longest cue of these kinds ending right before word `end`: (kind, plural,
+        words, first word index, proclitic letters on it)."""
+        for count in (4, 3, 2, 1):
+            start = end - count
+            if start < claimed or not self.chained(start, end + 1):
+                continue
+            for variant, cut in self.variants(start):
+                key = " ".join([variant, *(word.text for word in self.words[start + 1 : end])])
+                if key in data.before and data.before[key][0] in kinds:
+                    return (*data.before[key], key, start, cut)
+        return None
+
+    def surroundings(self, match: Match, claimed: int) -> None:
+        """The words around a name: kind and area words before and after it, "الشرقي", a
+        country adjective, a verb of saying, a preposition. Words before `claimed` belong to
+        the previous name ("the Chiure district of Mozambique": "district of" is Chiure's)."""
+        data = rules(match.language)
+        self.trim_kind_words(match, data)
+        found = self.cue_before(match.first, claimed, data, KIND_CUES + AREA_CUES)
+        if found and found[0] in KIND_CUES:
+            match.kind, match.plural, match.kind_words = found[0], found[1], found[2]
+            found = self.cue_before(found[3], claimed, data, AREA_CUES)
+        if found and found[0] in AREA_CUES:
+            match.area, _, match.area_words, match.area_start, match.area_cut = found
+        self.words_after(match, data)
+        opening = match.area_start if match.area_start is not None else match.first
+        if match.language == "en":
+            self.demonym_before(match, data, opening)
+        before = opening - 1
+        if before >= claimed and self.joined(before, opening):
+            variants = [variant for variant, _ in self.variants(before)]
+            match.preposition = any(variant in data.prepositions for variant in variants)
+            if match.language == "ar" and any(variant in data.actor_verbs for variant in variants):
+                match.actor = True
+            if match.key in data.nisba and opening == match.first and self.words[before].text.startswith(data.definite):
+                match.adjective = True  # "السلطات السعودية": the adjective of a country, agreeing with its noun
+
+    def trim_kind_words(self, match: Match, data: Rules) -> None:
+        """A name found with its kind word ("محافظة درعا", "Borno State") is reported without
+        it, and the word counts as a kind cue."""
+        words = match.key.split(" ")
+        for count in (2, 1):
+            if len(words) <= count:
+                continue
+            head, rest = " ".join(words[:count]), " ".join(words[count:])
+            kind = data.before.get(head, ("",))[0]
+            if kind in KIND_CUES and any(rest in entry.keys for entry in match.entries):
+                match.kind, match.kind_words = kind, head
+                match.first, match.cut, match.key = match.first + count, 0, rest
+                return
+            tail, rest = " ".join(words[-count:]), " ".join(words[:-count])
+            kind = data.after.get(tail, ("",))[0]
+            if kind in ("admin1", "admin2", "division") and any(rest in entry.keys for entry in match.entries):
+                match.kind, match.kind_words, match.kind_after = kind, tail, True
+                match.end, match.key = match.end - count, rest
+                return
+
+    def words_after(self, match: Match, data: Rules) -> None:
+        after = match.tail
+        for count in (3, 2, 1):
+            if after + count > len(self.words) or not self.chained(after - 1, after + count):
+                continue
+            key = " ".join(word.text for word in self.words[after : after + count])
+            cue = data.after.get(key)
+            if cue and cue[0] in KIND_CUES and not match.kind:
+                match.kind, match.plural, match.kind_words, match.kind_after = cue[0], cue[1], key, True
+                match.tail = after = after + count
+                break
+            if cue and cue[0] in AREA_CUES and not match.area:
+                match.area, match.area_words = cue[0], key
+                match.area_end = match.tail = after = after + count
+                break
+            if key in data.after_near and match.area in ("near", "direction"):
+                match.area_end = match.tail = after = after + count
+                break
+        if after < len(self.words) and self.joined(after - 1, after):
+            word = self.words[after].text
+            if word in data.nisba:
+                match.nisba, match.nisba_word = data.nisba[word], word
+            if match.language == "en" and word in data.actor_verbs:
+                match.actor = True
+
+    def demonym_before(self, match: Match, data: Rules, opening: int) -> None:
+        """"the Iranian city of Kerman": a demonym just before the cue or the name."""
+        start = opening
+        while start > 0 and self.words[start - 1].text in data.before and data.before[self.words[start - 1].text][0] in KIND_CUES:
+            start -= 1
+        for index in range(start - 1, max(start - 4, -1), -1):
+            word = self.words[index].text
+            if word in data.nisba:
+                match.nisba, match.nisba_word = data.nisba[word], word
+                return
+
+    def connect(self, matches: list[Match]) -> None:
+        """A plural kind word covers the names listed after it ("محافظتي كركوك وصلاح الدين")
+        or before it ("Diyala and Salahuddin provinces")."""
+        for previous, match in zip(matches, matches[1:]):
+            if previous.plural and not previous.kind_after and not match.kind and self.listed(previous, match):
+                match.kind, match.plural, match.kind_inherited, match.kind_words = previous.kind, True, True, previous.kind_words
+        for match, following in reversed(list(zip(matches, matches[1:]))):
+            if following.plural and following.kind_after and not match.kind and self.listed(match, following):
+                match.kind, match.plural, match.kind_inherited, match.kind_words = following.kind, True, True, following.kind_words
+                match.kind_after = True
+
+    def listed(self, left: Match, right: Match) -> bool:
+        """Whether `right` follows `left` in a list: "X وY", "X و Y", "X، Y", "X and Y"."""
+        data = rules(right.language)
+        left_end = left.end
+        right_first = right.area_start if right.area_start is not None else right.first
+        if right_first == left_end:
+            gap = self.gap(left_end - 1, right_first)
+            return self.joined(left_end - 1, right_first, LIST_JOINERS) and (right.cut > 0 or "," in gap or "،" in gap)
+        if right_first == left_end + 1 and self.words[left_end].text in data.conjunctions:
+            return self.joined(left_end - 1, left_end, LIST_JOINERS) and self.joined(left_end, right_first, LIST_JOINERS)
+        return False
+
+    def gap(self, left: int, right: int) -> str:
+        return self.view.text[self.words[left].end : self.words[right].start]
+
+    # 2. Context.
+
+    def context(self, matches: list[Match]) -> _Context:
+        context = _Context()
+        for match in matches:
+            if match.weak or match.adjective or not match.entries:
+                continue
+            ranked = sorted(match.entries, key=_prior, reverse=True)
+            best = ranked[0]
+            rival = next((entry for entry in ranked[1:] if entry.country != best.country), None)
+            if not best.country or (rival and _prior(best) - _prior(rival) < CONTEXT_MARGIN):
+                continue
+            if not (best.kind in ("country", "region", "admin1") or best.population >= STRONG_POPULATION or _curated(best)):
+                continue
+            weight = 2 if self.words[match.first].start < HEAD_CHARACTERS else 1
+            context.countries[best.country] += weight
+            context.by_match[id(match)] = (best.country, weight)
+            admin1s = {entry.admin1_code for entry in match.entries if entry.admin1_code and entry.country == best.country}
+            if len(admin1s) == 1:
+                context.admin1s[admin1s.pop()] += weight
+        for index, word in enumerate(self.words):
+            country = rules(self.languages[index]).nisba.get(word.text)
+            if country:
+                context.countries[country] += 1
+        return context
+
+    # 3. Choice and 4. precision.
+
+    def resolve(self, match: Match, matches: list[Match], context: _Context) -> Resolution | None:
+        own = context.by_match.get(id(match))
+        countries = Counter(context.countries)
+        if own:
+            countries[own[0]] -= own[1]
+        why: list[str] = [_how(match)]
+        if match.how == "this_country":
+            if match.area not in ("direction", "within") or not +countries:
+                return None
+            main = countries.most_common(1)[0][0]
+            if main not in self.gazetteer.countries:
+                return None
+            match.entries = [self.gazetteer.countries[main]]
+            why.append(f"'{match.key}' after a direction is the document's country ({main})")
+        elif not match.entries:
+            return None
+        listed_kinds = self.listed_kinds(match, matches)
+        scored = [Candidate(entry, *self.score(entry, match, countries, context, listed_kinds)) for entry in match.entries]
+        scored.sort(key=lambda candidate: (-candidate.score, candidate.entry.id))
+        if match.kind:
+            why.append(f"kind word '{match.kind_words}' → {match.kind}" + (" (shared with the list)" if match.kind_inherited else ""))
+        if match.area:
+            why.append(f"'{match.area_words}' → {match.area}")
+        if match.nisba:
+            why.append(f"adjective '{match.nisba_word}' → {match.nisba}")
+        best = scored[0]
+        if match.adjective:
+            return self.rejected(match, scored, why + ["a country's adjective agreeing with a noun, not a place"])
+        if match.weak and not self.weak_accepted(match, matches, countries, best.entry):
+            return self.rejected(match, scored, why + ["a common word: no cue, preposition, list or context for it"])
+        if match.actor and best.entry.kind == "country":
+            return self.rejected(match, scored, why + ["a country as the subject of a verb: the state, not a place"])
+        if not self.accepted(best, match, countries):
+            reason = f"score {best.score - best.cue_part:.0f} below {ACCEPT} without the cue, and nothing else places it"
+            return self.rejected(match, scored, why + [reason])
+        if len(scored) > 1:
+            why.append(_decided_by(best, scored[1], match, countries))
+        return self.place(match, best.entry, scored, why)
+
+    def accepted(self, best: Candidate, match: Match, countries: Counter) -> bool:
+        """A name is a place when it scores on its own, or a cue or adjective says it is one
+        and the document is about its country (or about no country yet), or it is curated."""
+        entry = best.entry
+        if match.nisba and entry.country == match.nisba:
+            return True
+        if not (match.kind or match.area):
+            return best.score >= ACCEPT and _liftable(entry)
+        if best.score - best.cue_part >= ACCEPT:
+            return True
+        return _curated(entry) or not +countries or (entry.country is not None and countries[entry.country] > 0)
+
+    def listed_kinds(self, match: Match, matches: list[Match]) -> set[str]:
+        """Kinds of the unambiguous names listed beside this one ("Niger, Chad and Cameroon")."""
+        position = matches.index(match)
+        kinds = set()
+        for other in matches[max(position - 1, 0) : position + 2]:
+            if other is match or not other.entries or other.weak:
+                continue
+            pair = (other, match) if other.first < match.first else (match, other)
+            if self.listed(*pair) and len({entry.kind for entry in other.entries}) == 1 and other.entries[0].kind in LISTED_KINDS:
+                kinds.add(other.entries[0].kind)
+        return kinds
+
+    def score(
+        self, entry: Entry, match: Match, countries: Counter, context: _Context, listed_kinds: set[str]
+    ) -> tuple[float, float]:
+        """The candidate's score, and the part of it that the kind word contributed."""
+        score = _prior(entry)
+        cue_part = 0.0
+        if entry.kind in listed_kinds:
+            score += LISTED_KIND
+        if entry.kind == "city" and any(other.kind == "admin1" and other.admin1_code == entry.admin1_code for other in match.entries):
+            score += CAPITAL_BONUS
+        if _liftable(entry) or match.kind or match.area or match.nisba:
+            if entry.country and countries[entry.country] > 0:
+                score += CONTEXT_COUNTRY + CONTEXT_PER_MENTION * min(countries[entry.country], 3)
+            if entry.admin1_code and context.admin1s[entry.admin1_code] > 0 and entry.kind != "admin1":
+                score += CONTEXT_ADMIN1
+        if match.kind:
+            if entry.kind == match.kind or (match.kind == "division" and entry.kind in DIVISIONS):
+                cue_part = KIND_AGREES
+            elif match.kind == "city" and entry.kind == "region":
+                cue_part = KIND_AGREES
+            elif match.kind in ("admin2", "division") and entry.kind == "city":
+                cue_part = TOWN_FOR_DISTRICT
+        if match.kind in LOCAL_KINDS and +countries and countries[entry.country or ""] <= 0:
+            score -= FOREIGN_FOR_LOCAL_CUE
+        if match.nisba:
+            score += NISBA if entry.country == match.nisba else -NISBA
+        if match.how == "loose":
+            score -= LOOSE_PENALTY
+        return score + cue_part, cue_part
+
+    def weak_accepted(self, match: Match, matches: list[Match], countries: Counter, entry: Entry) -> bool:
+        if match.kind or match.area or match.nisba or match.preposition:
+            return True
+        if entry.country and countries[entry.country] > 0 and _liftable(entry):
+            return True
+        position = matches.index(match)
+        neighbours = [matches[i] for i in (position - 1, position + 1) if 0 <= i < len(matches)]
+        return any(
+            (self.listed(other, match) if other.first < match.first else self.listed(match, other))
+            and any(e.kind == entry.kind and (entry.kind == "country" or e.country == entry.country) for e in other.entries)
+            and not other.weak
+            for other in neighbours
+        )
+
+    def rejected(self, match: Match, scored: list[Candidate], why: list[str]) -> Resolution:
+        start, end = self.span(match)
+        return Resolution(None, self.original[start:end], scored, why, start, end)
+
+    def span(self, match: Match) -> tuple[int, int]:
+        if match.area_start is not None:
+            view_start = self.words[match.area_start].start + match.area_cut
+        else:
+            view_start = self.words[match.first].start + match.cut
+        view_end = self.words[(match.area_end or match.end) - 1].end
+        return self.view.original_span(view_start, view_end)
+
+    def place(self, match: Match, entry: Entry, scored: list[Candidate], why: list[str]) -> Resolution:
+        precision = PRECISION[entry.kind]
+        if match.kind == "admin1" and entry.kind == "city" and entry.admin1_code in self.gazetteer.admin1s:
+            entry = self.gazetteer.admin1s[entry.admin1_code]
+            precision = 3
+            why.append("a province word before a town: its province")
+        elif match.kind in ("admin2", "division") and entry.kind == "city":
+            precision = 2
+            why.append("the district or area of a town: precision 2")
+        if match.area in ("near", "direction") and entry.kind == "city":
+            precision = 2
+            why.append("around a town: precision 2")
+        elif match.area in ("direction", "within") and entry.kind == "country":
+            precision = 3
+            why.append("part of a country: precision 3")
+        start, end = self.span(match)
+        mention = self.original[start:end]
+        place = Place(
+            mention=mention, name=entry.name, name_ar=entry.name_ar, country=entry.country,
+            admin1=entry.admin1 if entry.kind != "country" else None, admin2=entry.admin2,
+            lat=round(entry.lat, 5), lon=round(entry.lon, 5), geo_precision=precision, gazetteer_id=entry.id,
+            evidence=Evidence(start=start, end=end, text=mention),
+        )  # fmt: skip
+        return Resolution(place, mention, scored, why, start, end)
+
+
+_STARTS: dict[int, frozenset[str]] = {}
+
+
+def _starts(gazetteer: Gazetteer) -> frozenset[str]:
+    """Every word a name or a no-place phrase can begin with: other words need no lookup."""
+    key = id(gazetteer)
+    if key not in _STARTS:
+        words = set(gazetteer.first_words) | {name for name in gazetteer.index if " " not in name}
+        for language in ("ar", "en"):
+            data = rules(language)
+            words |= {phrase.split(" ", 1)[0] for phrase in data.not_places | data.this_country}
+        _STARTS[key] = frozenset(words)
+    return _STARTS[key]
+
+
+@cache
+def _proclitic_letters() -> frozenset[str]:
+    return frozenset(prefix[0] for prefix, _ in rules("ar").proclitics)
+
+
+@cache
+def _cue_last_words() -> frozenset[str]:
+    return frozenset(cue.rsplit(" ", 1)[-1] for language in ("ar", "en") for cue in rules(language).before)
+
+
+def _prior(entry: Entry) -> float:
+    """What a candidate is worth before any context: kind, population and priority."""
+    return KIND_BASE[entry.kind] + POPULATION_WEIGHT * entry.weight + entry.priority
+
+
+def _curated(entry: Entry) -> bool:
+    return entry.priority >= CURATED
+
+
+def _liftable(entry: Entry) -> bool:
+    """Whether context alone, with no cue, may make this entry the place meant (see SMALL_TOWN)."""
+    return entry.kind != "city" or _curated(entry) or not 0 < entry.population < SMALL_TOWN
+
+
+def _how(match: Match) -> str:
+    names = {"exact": "name", "loose": "transliteration skeleton", "fuzzy": "fuzzy match", "this_country": "the document's country"}
+    text = f"{names[match.how]} '{match.key}'"
+    if match.how == "fuzzy":
+        text += f" ≈ '{match.fuzzy_name}' ({match.fuzzy_score:.0f}%)"
+    if match.cut:
+        text += " after a proclitic"
+    return text
+
+
+def _decided_by(best: Candidate, runner_up: Candidate, match: Match, countries: Counter) -> str:
+    entry, other = best.entry, runner_up.entry
+    if match.nisba and entry.country == match.nisba != other.country:
+        return f"the adjective names {entry.country}"
+    if match.kind and entry.kind != other.kind:
+        return f"the kind word '{match.kind_words}' asks for a {match.kind}"
+    if entry.country != other.country and countries[entry.country or ""] > countries[other.country or ""]:
+        return f"document context: {entry.country} is mentioned ({countries[entry.country or '']}×)"
+    if entry.priority > other.priority and _curated(entry):
+        return "curated preference"
+    if entry.kind == "city" and other.kind == "admin1" and other.admin1_code == entry.admin1_code:
+        return "a town rather than the province named after it"
+    if entry.kind != other.kind:
+        return f"{entry.kind} over {other.kind}"
+    return f"population: {entry.population:,} against {other.population:,}"
