@@ -296,3 +296,8 @@ def test_folders_are_read_recursively_in_order_without_hidden_files(tmp_path):
     write(tmp_path, ".hidden.txt", "hidden")
     assert locate([str(tmp_path)]) == [str(tmp_path / "b.txt"), str(tmp_path / "sub" / "a.txt")]
     assert [d.text for d in read_documents([str(tmp_path)], OPTIONS)] == [LEAD_EN, LEAD_AR]
+
+
+def test_feed_with_a_hostile_encoding_declaration(tmp_path):
+    [error] = read_all(write(tmp_path, "feed.xml", b'<?encoding="\x00"?>'))
+    assert error.reason == "unreadable feed (ValueError: embedded null character)"

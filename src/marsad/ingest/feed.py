@@ -20,7 +20,10 @@ Result = Document | InputError
 
 
 def read_feed(raw: RawInput, options: IngestOptions) -> Iterator[Result]:
-    parsed = feedparser.parse(raw.data, response_headers=_headers(raw))
+    try:
+        parsed = feedparser.parse(raw.data, response_headers=_headers(raw))
+    except (ValueError, LookupError, TypeError) as error:  # a hostile encoding declaration, say
+        raise InputError(raw.origin, f"unreadable feed ({type(error).__name__}: {error})") from error
     if parsed.entries and isinstance(parsed.get("bozo_exception"), xml.sax.SAXException):
         # Items before the break are still read, but the run must know the feed is broken.
         yield InputError(raw.origin, f"malformed feed ({_describe(parsed.bozo_exception)}); items are read as recovered")
