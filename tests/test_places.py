@@ -21,6 +21,9 @@ from marsad.read.normalize import normalize
 from marsad.resolve import find_places
 from marsad.resolve.gazetteer import BUNDLED, DIGEST, bundled_bytes, content_digest, default_gazetteer, load_gazetteer
 from marsad.resolve.places import resolve_places
+from marsad.read.tokens import tokenize
+from marsad.resolve.gazetteer import Entry, Gazetteer, script_language, skeleton, skeletons
+from marsad.resolve.places import _Reader, _words, rules
 
 ROOT = Path(__file__).parent.parent
 SEED = ROOT.parent / "shared" / "seed"
@@ -309,3 +312,78 @@ def test_place_commands_show_an_example(command):
 
 def test_default_gazetteer_is_cached():
     assert default_gazetteer() is default_gazetteer()
+
+
+# Speed: the shortcuts find_places takes change no result.
+
+WORD_SOUP = st.text(st.sampled_from("abZ سوريا½²_1-' ,.\n\u064e\u0640İé"), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORD_SOUP)
+def test_words_are_the_word_tokens_of_tokenize(text):
+    texts, starts, ends, gaps = _words(text)
+    tokens = [token for token in tokenize(text) if token.is_word]
+    assert list(zip(texts, starts, ends)) == [tuple(token) for token in tokens]
+    assert gaps == [text[left.end : right.start] for left, right in zip(tokens, tokens[1:])]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(st.sampled_from("abdehkoqstuxyz' الر"), max_size=14), max_size=8))
+def test_skeletons_in_one_batch_are_each_keys_skeleton(keys):
+    keys = [" ".join(key.split()) for key in keys]
+    assert skeletons(keys) == [skeleton(key) for key in keys]
+
+
+NAMES = ["دير الزور", "الرقة", "البوكمال", "البو كمال", "كركوك", "صلاح الدين", "ريف دمشق", "Deir ez-Zor", "Kirkuk", "Borno", "The Sahel", "Islamic State"]
+FILLER = ["في", "على", "بين", "علي", "ان", "مدينة", "قرب", "the", "The", "in", "of", "State", "town", "said", "and", "و"]
+PROCLITICS = ["", "", "و", "ب", "ل", "وب", "بال", "لل", "وال"]
+
+
+@st.composite
+def sentences(draw) -> str:
+    words = []
+    for _ in range(draw(st.integers(1, 12))):
+        if draw(st.booleans()):
+            words.append(draw(st.sampled_from(FILLER)))
+        else:
+            name = draw(st.sampled_from(NAMES))
+            prefix = draw(st.sampled_from(PROCLITICS)) if "\u0600" <= name[0] <= "\u06ff" else ""
+            words.append(prefix + (name[2:] if prefix.endswith("ل") and name.startswith("ال") else name))
+    return draw(st.sampled_from([" ", "، ", " - "])).join(words)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sentences())
+def test_every_word_where_a_lookup_finds_a_name_is_a_candidate(text):
+    """The scan looks only at candidate words: a lookup at every other word finds nothing."""
+    reader = _Reader(normalize(text), text, default_gazetteer())
+    candidates = set(reader.name_starts.candidates(reader.texts, reader.links))
+    for index, word in enumerate(reader.texts):
+        language = script_language(word)
+        if language == "en" and not reader.capitalised(index, rules("en")):
+            continue
+        if reader.name_at(index, language) is not None:
+            assert index in candidates, (word, text)
+
+
+def test_a_gazetteer_extended_after_use_finds_the_new_names():
+    """The indexes find_places keeps on a gazetteer are rebuilt when places are added."""
+
+    def town(identifier: str, name: str, name_ar: str) -> Entry:
+        keys = (name.lower(), name_ar)
+        return Entry(identifier, "city", "SY", "SY.07", "Deir ez-Zor", None, 20_000, 35.0, 40.0, 10, name, name_ar, keys)
+
+    gazetteer = Gazetteer()
+    gazetteer.extend([town("test:1", "Marwan", "مروان")])
+    text = "اشتباكات في مروان وفي زهور"
+    assert [p.name for p in find_places(normalize(text), text, gazetteer)] == ["Marwan"]
+    gazetteer.extend([town("test:2", "Zuhur", "زهور")])
+    assert [p.name for p in find_places(normalize(text), text, gazetteer)] == ["Marwan", "Zuhur"]
+
+
+def test_names_in_lists_the_names_of_those_countries_by_initial():
+    gazetteer = default_gazetteer()
+    for countries, initial in [({"SY"}, "د"), ({"SY", "IQ"}, "ا"), ({"NG", "NE", "TD"}, "m")]:
+        expected = sorted({key for entry in gazetteer.entries if entry.country in countries for key in entry.keys if key[0] == initial})
+        assert gazetteer.names_in(frozenset(countries), initial) == expected

@@ -25,11 +25,12 @@ import math
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import BaseModel, field_validator
 
@@ -47,13 +48,16 @@ COLUMNS = (
 # a place name ("وتيرة"), so that the reader leaves them whole.
 KINDS = ("country", "region", "admin1", "admin2", "city", "word")
 CUE_KINDS = ("city", "admin1", "admin2", "division", "near", "direction", "within")
-ARABIC = re.compile("[\u0600-\u06ff]")
+ARABIC_LETTERS = "\u0600-\u06ff"  # the Arabic block, as a regex class range
+ARABIC = re.compile(f"[{ARABIC_LETTERS}]")
+DOUBLED = re.compile(r"(.)\1+")  # a letter written twice or more: skeletons keep one
 # Unicode facts for comparing transliterations: apostrophe-like marks ("Dar‘ā", "Ma'arrat")
 # and letters that do not decompose to a base letter.
 APOSTROPHES = str.maketrans("", "", "'’‘ʿʾ`´")
 FOLD_LATIN = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "Ł": "L", "Ø": "O"})
 # Longer names (official titles of divisions) are never written out in news.
 MAX_WORDS = 6
+T = TypeVar("T")
 
 
 class Cue(BaseModel):
@@ -123,15 +127,20 @@ def skeleton(key: str) -> str | None:
 
     Articles go, digraphs become one letter, doubled letters one, and vowels and weak
     letters are dropped, so the many English spellings of one Arabic name meet."""
+    return skeletons([key])[0]
+
+
+def skeletons(keys: list[str]) -> list[str | None]:
+    """`skeleton` of each key. The rules run once over all the keys, one per line (no rule
+    crosses a line), so a phrase looked up at several lengths costs one pass."""
     rules = _transliteration()
-    if rules is None or ARABIC.search(key):
-        return None
+    if rules is None:
+        return [None] * len(keys)
     articles, digraphs, pattern, drop, minimum = rules
-    words = [word for word in key.split(" ") if word not in articles]
-    letters = pattern.sub(lambda match: digraphs[match.group()], "".join(words))
-    collapsed = re.sub(r"(.)\1+", r"\1", letters)
-    result = "".join(ch for ch in collapsed if ch not in drop)
-    return result if len(result) >= minimum else None
+    lines = "\n".join("".join(word for word in key.split(" ") if word not in articles) for key in keys)
+    letters = pattern.sub(lambda match: digraphs[match.group()], lines)
+    found = DOUBLED.sub(r"\1", letters).translate(drop).split("\n")
+    return [result if len(result) >= minimum and not ARABIC.search(key) else None for key, result in zip(keys, found)]
 
 
 def ascii_fold(text: str) -> str:
@@ -210,7 +219,8 @@ def _transliteration():
         return None
     digraphs = data.transliteration.digraphs
     pattern = re.compile("|".join(sorted(map(re.escape, digraphs), key=len, reverse=True)))
-    return frozenset(data.articles), digraphs, pattern, frozenset(data.transliteration.drop), data.transliteration.min_length
+    drop = dict.fromkeys(map(ord, data.transliteration.drop))  # str.translate: delete these letters
+    return frozenset(data.articles), digraphs, pattern, drop, data.transliteration.min_length
 
 
 @dataclass(slots=True)
@@ -249,8 +259,8 @@ class Gazetteer:
     words: set[str] = field(default_factory=set)
     _loose: dict[str, list[int]] | None = None
     _longest: int | None = None
-    _first_words: frozenset[str] | None = None
-    _by_countries: dict[frozenset[str], list[str]] = field(default_factory=dict)
+    _by_countries: dict[tuple[frozenset[str], str], list[str]] = field(default_factory=dict)
+    _derived: dict[str, object] = field(default_factory=dict)
 
     def extend(self, entries: Iterable[Entry]) -> None:
         """Add places; a place already known by its id only gains the new names.
@@ -282,23 +292,28 @@ class Gazetteer:
                     index[key] = [position]
                 else:
                     bucket.append(position)
-        self._loose = self._longest = self._first_words = None
+        self._loose = self._longest = None
         self._by_countries.clear()
+        self._derived.clear()
 
-    @property
-    def first_words(self) -> frozenset[str]:
-        """First words of the names that have several, so most words need one lookup only."""
-        if self._first_words is None:
-            self._first_words = frozenset(key.split(" ", 1)[0] for key in self.index if " " in key)
-        return self._first_words
+    def names_in(self, countries: frozenset[str], initial: str) -> list[str]:
+        """The lookup keys beginning with `initial` of the places of these countries, sorted
+        (fuzzy matching compares a misspelt name with these only: it mostly keeps its first
+        letter). Made from the names grouped by country and initial, so a new set of
+        countries costs a union of small sets, not a pass over every place."""
+        names = self._by_countries.get((countries, initial))
+        if names is None:
+            grouped = self.derived("names_by_country", _names_by_country)
+            names = sorted(set().union(*(grouped.get((country, initial), ()) for country in countries)))
+            self._by_countries[(countries, initial)] = names
+        return names
 
-    def names_in(self, countries: frozenset[str]) -> list[str]:
-        """Every lookup key of the places of these countries (for fuzzy matching)."""
-        if countries not in self._by_countries:
-            self._by_countries[countries] = sorted(
-                {key for entry in self.entries if entry.country in countries for key in entry.keys}
-            )
-        return self._by_countries[countries]
+    def derived(self, name: str, build: Callable[[Gazetteer], T]) -> T:
+        """Data a reader derives from the names (indexes, word sets), built on first use and
+        forgotten when places are added, so it never goes stale."""
+        if name not in self._derived:
+            self._derived[name] = build(self)
+        return self._derived[name]  # type: ignore[return-value]
 
     @property
     def longest(self) -> int:
@@ -308,7 +323,8 @@ class Gazetteer:
         return self._longest
 
     def lookup(self, key: str) -> list[Entry]:
-        return [self.entries[i] for i in self.index.get(key, ())]
+        positions = self.index.get(key)
+        return [self.entries[i] for i in positions] if positions else []
 
     def lookup_loose(self, key: str) -> list[Entry]:
         """Places whose transliteration skeleton is `key` (the index is built on first use)."""
@@ -322,6 +338,15 @@ class Gazetteer:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+
+def _names_by_country(gazetteer: Gazetteer) -> dict[tuple[str | None, str], set[str]]:
+    """Every lookup key, by the country of its place and its first letter."""
+    grouped: dict[tuple[str | None, str], set[str]] = {}
+    for entry in gazetteer.entries:
+        for key in entry.keys:
+            grouped.setdefault((entry.country, key[0]), set()).add(key)
+    return grouped
 
 
 # The table format, shared by the build script and the GeoNames import.

@@ -34,20 +34,29 @@ say its kind ("مدينة كرمان" → "كرمان", "Borno state" → "Borno
 
 "مناطق سوريا الديمقراطية" in the seed article names the SDF's areas, not Syria: it is one
 of the `not_places` phrases and yields no place.
+
+Speed: geocoding must add little to reading, and most words begin no name. The view is cut
+into words once (one C regex, `_words`); set operations against indexes kept on the
+gazetteer (`_NameStarts`, built on first use) sort out the few words where a name may
+begin; lookups at several lengths, cues and scoring run only there. The late passes
+(fuzzy match, skeletons) run only in a document about some country, on the words no name
+took. The results are those of a lookup at every word.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
+from itertools import accumulate, compress, product
 
 from rapidfuzz import fuzz, process
 
 from marsad.model import Evidence, Place
 from marsad.read.normalize import Normalized
-from marsad.read.tokens import tokenize
 from marsad.resolve.gazetteer import (
+    ARABIC_LETTERS,
     Entry,
     Gazetteer,
     PlaceLanguage,
@@ -56,7 +65,7 @@ from marsad.resolve.gazetteer import (
     name_key,
     place_language,
     script_language,
-    skeleton,
+    skeletons,
 )
 
 # Scores. A candidate's score is its kind's base, plus population (4 per power of ten),
@@ -115,6 +124,8 @@ class Rules:
     actor_verbs: frozenset[str]
     articles: frozenset[str]
     definite: str
+    before_last: frozenset[str]  # last words of the cues before a name: other words end none
+    after_first: frozenset[str]  # first words of the cues after a name: other words begin none
 
 
 @cache
@@ -138,10 +149,12 @@ def rules(language: str) -> Rules:
         after_near=keys(data.after_near), this_country=keys(data.this_country), nisba=nisba,
         weak=keys(data.weak_names), stop=keys(data.stop_names), not_places=keys(data.not_places),
         actor_verbs=keys(data.actor_verbs), articles=keys(data.articles), definite=name_key(data.definite),
+        before_last=frozenset(key.rsplit(" ", 1)[-1] for key in before),
+        after_first=frozenset(key.split(" ", 1)[0] for key in [*after, *keys(data.after_near)]),
     )  # fmt: skip
 
 
-@dataclass
+@dataclass(eq=False, slots=True)
 class Match:
     """A run of words that names something in the gazetteer, and the words around it."""
 
@@ -176,7 +189,7 @@ class Match:
         self.tail = self.end
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     entry: Entry
     score: float
@@ -201,6 +214,18 @@ class _Context:
     countries: Counter = field(default_factory=Counter)
     admin1s: Counter = field(default_factory=Counter)
     by_match: dict[int, tuple[str, int]] = field(default_factory=dict)
+    _without: dict[tuple[str, int], Counter] = field(default_factory=dict)
+
+    def countries_beside(self, match: Match) -> Counter:
+        """The countries of the document without what this name itself adds to them (read
+        only). Names that add the same share get the same counter."""
+        own = self.by_match.get(id(match))
+        if not own:
+            return self.countries
+        if own not in self._without:
+            countries = self._without[own] = Counter(self.countries)
+            countries[own[0]] -= own[1]
+        return self._without[own]
 
 
 def find_places(view: Normalized, original_text: str, gazetteer: Gazetteer | None = None) -> list[Place]:
@@ -214,120 +239,188 @@ def resolve_places(view: Normalized, original_text: str, gazetteer: Gazetteer | 
 
 
 class _Reader:
+    """One document: its words, and the names found in them."""
+
     def __init__(self, view: Normalized, original: str, gazetteer: Gazetteer) -> None:
         self.view, self.original, self.gazetteer = view, original, gazetteer
-        self.words = [token for token in tokenize(view.text) if token.is_word]
-        self.languages = [script_language(token.text) for token in self.words]
-        self.first_words = gazetteer.first_words
-        self.starts = _starts(gazetteer)
+        self.texts, self.starts, self.ends, gaps = _words(view.text)
+        # links[i]: words i and i + 1 may be words of one name (only spaces, a hyphen or an apostrophe between)
+        self.links = list(map(_NAME_GAPS.__contains__, gaps))
+        self.variants_at: dict[int, list[tuple[str, int]]] = {}
+        self.priors: dict[str, float] = gazetteer.derived("places.priors", lambda _: {})
+        self.name_starts: _NameStarts = gazetteer.derived("places.name_starts", _NameStarts.of)
         self.longest = min(gazetteer.longest, 6)
-        self.after_kind_cue: list[int] = []  # unknown words right after a kind word: fuzzy candidates
-        self.unknown_capitals: list[int] = []  # capitalised English words no name matched
+        self.consumed: list[tuple[int, int]] = []  # word spans the scan passed over as one name or no-place phrase
 
     def run(self) -> list[Resolution]:
         matches = self.scan()
         context = self.context(matches)
         countries = frozenset(country for country, count in context.countries.items() if count > 0)
-        taken = {index for match in matches for index in range(match.area_start or match.first, match.tail)}
-        late = [found for index in self.after_kind_cue if index not in taken and (found := self.fuzzy_at(index, countries, taken))]
-        late += self.loose(countries, taken | {i for m in late for i in range(m.first, m.end)})
-        for found in late:
-            self.surroundings(found, max((match.tail for match in matches if match.first < found.first), default=0))
-        matches = sorted(matches + late, key=lambda match: match.first)
+        if countries:
+            matches = sorted(matches + self.late(matches, countries), key=lambda match: match.first)
         self.connect(matches)
         return [resolution for match in matches if (resolution := self.resolve(match, matches, context))]
 
     # 1. Names.
 
     def scan(self) -> list[Match]:
+        """Names from left to right, longest first. Only the words where a name may begin
+        are looked at (`_NameStarts.candidates`): the others are most of the text, and set
+        operations spare them the lookups of `name_at`. English names are capitalised."""
         matches: list[Match] = []
         index = 0
-        while index < len(self.words):
-            found = self.name_at(index)
+        for candidate in self.name_starts.candidates(self.texts, self.links):
+            if candidate < index:
+                continue  # inside the last name
+            language = self.language(candidate)
+            if language == "en" and not self.capitalised(candidate, rules("en")):
+                continue
+            found = self.name_at(candidate, language)
             if found is None:
-                if self.follows_kind_cue(index):
-                    self.after_kind_cue.append(index)
-                index += 1
+                index = candidate + 1
             elif isinstance(found, int):  # a phrase that is not a place
+                self.consumed.append((candidate, found))
                 index = found
             else:
                 self.surroundings(found, matches[-1].tail if matches else 0)
                 matches.append(found)
+                self.consumed.append((candidate, found.tail))
                 index = found.tail
         return matches
 
-    def joined(self, left: int, right: int, joiners: frozenset[str] = NAME_JOINERS) -> bool:
-        """Whether word `right` follows word `left` with only spaces (or a hyphen) between."""
-        if left < 0 or right >= len(self.words) or right <= left:
-            return False
-        gap = self.view.text[self.words[left].end : self.words[right].start]
-        return len(gap) <= MAX_GAP and set(gap) <= joiners
+    def free(self, matches: list[Match]) -> list[int]:
+        """The words that the scan passed without finding a name and that no name took with
+        its cue words: where the late passes look. (A mask, not a test per word.)"""
+        free = bytearray(b"\x01") * len(self.texts)
+        for start, stop in [*self.consumed, *((match.area_start or match.first, match.tail) for match in matches)]:
+            free[start:stop] = bytes(max(stop - start, 0))
+        return list(compress(range(len(free)), free))
+
+    def late(self, matches: list[Match], countries: frozenset[str]) -> list[Match]:
+        """Spellings no source lists, among the places of the document's countries: after a
+        kind word by fuzzy match, English capitalised words by transliteration skeleton."""
+        taken = {index for match in matches for index in range(match.area_start or match.first, match.tail)}
+        free = self.free(matches)
+        late = [found for index in self.after_kind_cue(free) if (found := self.fuzzy_at(index, countries, taken))]
+        late += self.loose(self.unknown_capitals(free), countries, taken | {i for m in late for i in range(m.first, m.end)})
+        for found in late:
+            self.surroundings(found, max((match.tail for match in matches if match.first < found.first), default=0))
+        return late
+
+    def language(self, index: int) -> str:
+        return "ar" if self.all_arabic else script_language(self.texts[index])
+
+    def linked(self, index: int) -> bool:
+        """Whether word `index` and the next may be words of one name."""
+        return 0 <= index < len(self.links) and self.links[index]
 
     def chained(self, start: int, end: int) -> bool:
-        return all(self.joined(i, i + 1) for i in range(start, end - 1))
+        """Whether words `start` to `end` (exclusive) are linked as one name's."""
+        return 0 <= start and end <= len(self.texts) and all(self.links[start : end - 1])
 
-    def run_length(self, index: int) -> int:
+    def joined(self, left: int, right: int, joiners: frozenset[str]) -> bool:
+        """Whether word `right` follows word `left` with only these characters between."""
+        if left < 0 or right >= len(self.texts) or right <= left:
+            return False
+        gap = self.view.text[self.ends[left] : self.starts[right]]
+        return len(gap) <= MAX_GAP and set(gap) <= joiners
+
+    def run_length(self, index: int, most: int) -> int:
+        """How many words from `index` on are linked as the words of one name, up to `most`."""
         length = 1
-        while length < self.longest and self.joined(index + length - 1, index + length):
+        while length < most and self.linked(index + length - 1):
             length += 1
         return length
 
     def variants(self, index: int) -> list[tuple[str, int]]:
         """The word as written, then without each proclitic (shortest first), with the
-        number of letters dropped from its front."""
-        text = self.words[index].text
-        found = [(text, 0)]
-        if self.languages[index] == "ar" and text[0] in _proclitic_letters() and text not in self.gazetteer.words:
-            for prefix, restore in rules("ar").proclitics:
-                if text.startswith(prefix) and len(text) - len(prefix) >= 2:
-                    found.append((restore + text[len(prefix) :], len(prefix) - len(restore)))
+        number of letters dropped from its front. Asked for the same words again by the
+        cues around names, so kept."""
+        found = self.variants_at.get(index)
+        if found is None:
+            text = self.texts[index]
+            found = self.variants_at[index] = [(text, 0)]
+            proclitics = _proclitics_by_letter().get(text[0])
+            if proclitics and text not in self.gazetteer.words and self.language(index) == "ar":
+                for prefix, restore in proclitics:
+                    if text.startswith(prefix) and len(text) - len(prefix) >= 2:
+                        found.append((restore + text[len(prefix) :], len(prefix) - len(restore)))
         return found
 
-    def name_at(self, index: int) -> Match | int | None:
-        language = self.languages[index]
+    def name_at(self, index: int, language: str) -> Match | int | None:
+        """The longest name or no-place phrase starting at word `index` (the end of the
+        phrase for the latter), trying the word as written before its proclitic readings."""
         data = rules(language)
-        if language == "en" and not self.capitalised(index, data):
-            return None
         variants = self.variants(index)
-        if not any(variant in self.starts for variant, _ in variants):
-            if language == "en":
-                self.unknown_capitals.append(index)
-            return None
-        for count in range(self.run_length(index), 0, -1):
-            rest = [word.text for word in self.words[index + 1 : index + count]]
-            for first, cut in variants:
+        reaches = [self.reach(index, first) for first, _ in variants]
+        for count in range(max(reaches), 0, -1):
+            rest = self.texts[index + 1 : index + count]
+            for (first, cut), reach in zip(variants, reaches):
+                if count > reach:
+                    continue
                 key = " ".join([first, *rest])
                 if key in data.not_places:
                     return index + count
-                if (count > 1 and first not in self.first_words) or key in data.stop or key in data.nisba and language == "en":
+                if key in data.stop or key in data.nisba and language == "en":
                     continue
                 entries = self.gazetteer.lookup(key)
                 if entries:
                     return Match(index, index + count, cut, key, language, entries, weak=key in data.weak)
-        if language == "en":
-            self.unknown_capitals.append(index)
-        elif any(variant in data.this_country for variant, _ in variants):
-            return Match(index, index + 1, 0, self.words[index].text, language, [], "this_country")
+        if language == "ar" and any(variant in data.this_country for variant, _ in variants):
+            return Match(index, index + 1, 0, self.texts[index], language, [], "this_country")
         return None
+
+    def reach(self, index: int, first: str) -> int:
+        """How many words from `index` on, the first read as `first`, may be one name: none
+        when no name begins with `first`, one unless a name begins with it and the next
+        word, else as many as are linked."""
+        if first not in self.name_starts.words:
+            return 0
+        if self.linked(index) and f"{first} {self.texts[index + 1]}" in self.name_starts.pairs:
+            return self.run_length(index, self.longest)
+        return 1
 
     def capitalised(self, index: int, data: Rules) -> bool:
         """English names are capitalised; a lowercase article may lead one ("al-Bab")."""
-        word = self.words[index]
-        if self.original_char(word.start).isupper():
-            return True
-        return word.text in data.articles and self.joined(index, index + 1) and self.original_char(self.words[index + 1].start).isupper()
+        capitals = self.capitals
+        return capitals[index] or (self.texts[index] in data.articles and self.linked(index) and capitals[index + 1])
 
-    def original_char(self, view_position: int) -> str:
-        return self.original[self.view.original_offset(view_position)]
+    @cached_property
+    def all_arabic(self) -> bool:
+        """Whether every word is in Arabic script: then none is capitalised or English."""
+        return not _NOT_ARABIC.search("".join(self.texts))
+
+    @cached_property
+    def capitals(self) -> list[bool]:
+        """capitals[i]: word i begins with a capital in the original. Made for all words at
+        once, on first use: in English text the question comes for most of them."""
+        starts = self.starts
+        if self.view.dropped_at:
+            starts = list(map(self.view.original_offset, starts))
+        return [self.original[start].isupper() for start in starts]
+
+    def after_kind_cue(self, indexes: list[int]) -> list[int]:
+        """Those of these words that come right after a kind word ("مدينة X", "the town of
+        X"): fuzzy candidates. Found from the kind words, which are few."""
+        last_words = _cue_last_words()
+        cue_ends = compress(range(len(self.texts)), map(last_words.__contains__, self.texts))
+        wanted = set(indexes)
+        return [end + 1 for end in cue_ends if end + 1 in wanted and self.follows_kind_cue(end + 1)]
+
+    def unknown_capitals(self, indexes: list[int]) -> list[int]:
+        """Capitalised English words: skeleton candidates."""
+        if self.all_arabic:
+            return []
+        data, capitals = rules("en"), self.capitals
+        maybe = [index for index in indexes if capitals[index] or self.texts[index] in data.articles]
+        return [index for index in maybe if self.capitalised(index, data) and self.language(index) == "en"]
 
     def follows_kind_cue(self, index: int) -> bool:
-        if index == 0 or self.words[index - 1].text not in _cue_last_words():
-            return False
-        data = rules(self.languages[index])
+        data = rules(self.language(index))
         for count in (2, 1):
             start = index - count
             if start >= 0 and self.chained(start, index + 1):
-                key = " ".join(word.text for word in self.words[start:index])
+                key = " ".join(self.texts[start:index])
                 if data.before.get(key, ("",))[0] in KIND_CUES:
                     return True
         return False
@@ -335,23 +428,20 @@ class _Reader:
     def fuzzy_at(self, index: int, countries: frozenset[str], taken: set[int]) -> Match | None:
         """An unknown name after "مدينة"/"the town of": the closest name among the places of
         the countries the document is about, if close enough."""
-        language = self.languages[index]
+        language = self.language(index)
         data = rules(language)
-        if not countries or (language == "en" and not self.capitalised(index, data)):
+        if language == "en" and not self.capitalised(index, data):
             return None
-        names = self.gazetteer.names_in(countries)
-        by_letter: dict[str, list[str]] = {}
-        length = min(self.run_length(index), 3)
+        length = self.run_length(index, min(self.longest, 3))
         while length and any(i in taken for i in range(index, index + length)):
             length -= 1
         for count in range(length, 0, -1):
-            rest = [word.text for word in self.words[index + 1 : index + count]]
+            rest = self.texts[index + 1 : index + count]
             for first, cut in self.variants(index):
                 query = " ".join([first, *rest])
                 if len(query) < FUZZY_MIN_LENGTH or query in data.weak or any(word in data.stop for word in [first, *rest]):
                     continue
-                # a misspelt name still starts with its own first letter, mostly: compare those only
-                choices = by_letter.setdefault(query[0], [name for name in names if name[0] == query[0]])
+                choices = self.gazetteer.names_in(countries, query[0])
                 found = process.extractOne(query, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
                 if found:
                     key, similarity, _ = found
@@ -361,38 +451,51 @@ class _Reader:
                     return match
         return None
 
-    def loose(self, countries: frozenset[str], taken: set[int]) -> list[Match]:
+    def loose(self, capitals: list[int], countries: frozenset[str], taken: set[int]) -> list[Match]:
         """English spellings no source lists, by transliteration skeleton, among the places
-        of the countries the document is about ("Deir al-Zour" → Deir ez-Zor)."""
-        found: list[Match] = []
+        of the countries the document is about ("Deir al-Zour" → Deir ez-Zor). Each
+        capitalised word is tried with the words after it, longest first; the skeletons of
+        all these phrases are made in one batch."""
         data = rules("en")
-        for index in self.unknown_capitals:
-            if index in taken or (found and index < found[-1].end):
+        phrases = {index: self.loose_phrases(index, taken, data) for index in capitals if index not in taken}
+        keys = [key for phrase in phrases.values() for _, key in phrase]
+        codes = dict(zip(keys, skeletons(keys)))
+        found: list[Match] = []
+        for index, phrase in phrases.items():
+            if found and index < found[-1].end:
                 continue
-            length = self.run_length(index)
-            while length and any(i in taken for i in range(index, index + length)):
-                length -= 1
-            for count in range(length, 0, -1):
-                words = [word.text for word in self.words[index : index + count]]
-                if any(word in data.stop or word in data.nisba for word in words if word not in data.articles):
-                    continue
-                key = " ".join(words)
-                code = skeleton(key)
-                entries = [e for e in self.gazetteer.lookup_loose(code) if e.country in countries] if code else []
+            for count, key in phrase:
+                entries = [e for e in self.gazetteer.lookup_loose(codes[key]) if e.country in countries] if codes[key] else []
                 if entries:
                     found.append(Match(index, index + count, 0, key, "en", entries, "loose", weak=key in data.weak))
                     break
         return found
 
+    def loose_phrases(self, index: int, taken: set[int], data: Rules) -> list[tuple[int, str]]:
+        """The phrases from word `index` on that may be one name, longest first, as (words,
+        key): linked words that no other name took, up to a stop word or a country
+        adjective (articles aside)."""
+        length = self.run_length(index, self.longest)
+        while length and any(i in taken for i in range(index, index + length)):
+            length -= 1
+        words = self.texts[index : index + length]
+        clean = next((i for i, word in enumerate(words) if word not in data.articles and (word in data.stop or word in data.nisba)), length)
+        return [(count, " ".join(words[:count])) for count in range(clean, 0, -1)]
+
     def cue_before(self, end: int, claimed: int, data: Rules, kinds: tuple[str, ...]) -> tuple[str, bool, str, int, int] | None:
         """The longest cue of these kinds ending right before word `end`: (kind, plural,
         words, first word index, proclitic letters on it)."""
+        last = end - 1
+        if last < claimed or not self.linked(last):
+            return None
+        if self.texts[last] not in data.before_last and not any(variant in data.before for variant, _ in self.variants(last)[1:]):
+            return None
         for count in (4, 3, 2, 1):
             start = end - count
             if start < claimed or not self.chained(start, end + 1):
                 continue
             for variant, cut in self.variants(start):
-                key = " ".join([variant, *(word.text for word in self.words[start + 1 : end])])
+                key = " ".join([variant, *self.texts[start + 1 : end]])
                 if key in data.before and data.before[key][0] in kinds:
                     return (*data.before[key], key, start, cut)
         return None
@@ -414,12 +517,12 @@ class _Reader:
         if match.language == "en":
             self.demonym_before(match, data, opening)
         before = opening - 1
-        if before >= claimed and self.joined(before, opening):
+        if before >= claimed and self.linked(before):
             variants = [variant for variant, _ in self.variants(before)]
             match.preposition = any(variant in data.prepositions for variant in variants)
             if match.language == "ar" and any(variant in data.actor_verbs for variant in variants):
                 match.actor = True
-            if match.key in data.nisba and opening == match.first and self.words[before].text.startswith(data.definite):
+            if match.key in data.nisba and opening == match.first and self.texts[before].startswith(data.definite):
                 match.adjective = True  # "السلطات السعودية": the adjective of a country, agreeing with its noun
 
     def trim_kind_words(self, match: Match, data: Rules) -> None:
@@ -443,37 +546,45 @@ class _Reader:
                 return
 
     def words_after(self, match: Match, data: Rules) -> None:
+        """A kind or area word after the name ("Borno state", "الشرقي"), then a country
+        adjective or a verb of saying right after it all."""
         after = match.tail
-        for count in (3, 2, 1):
-            if after + count > len(self.words) or not self.chained(after - 1, after + count):
-                continue
-            key = " ".join(word.text for word in self.words[after : after + count])
-            cue = data.after.get(key)
-            if cue and cue[0] in KIND_CUES and not match.kind:
-                match.kind, match.plural, match.kind_words, match.kind_after = cue[0], cue[1], key, True
-                match.tail = after = after + count
-                break
-            if cue and cue[0] in AREA_CUES and not match.area:
-                match.area, match.area_words = cue[0], key
-                match.area_end = match.tail = after = after + count
-                break
-            if key in data.after_near and match.area in ("near", "direction"):
-                match.area_end = match.tail = after = after + count
-                break
-        if after < len(self.words) and self.joined(after - 1, after):
-            word = self.words[after].text
+        if after < len(self.texts) and self.texts[after] in data.after_first:
+            after = self.cue_after(match, data, after)
+        if after < len(self.texts) and self.linked(after - 1):
+            word = self.texts[after]
             if word in data.nisba:
                 match.nisba, match.nisba_word = data.nisba[word], word
             if match.language == "en" and word in data.actor_verbs:
                 match.actor = True
 
+    def cue_after(self, match: Match, data: Rules, after: int) -> int:
+        """The longest cue after the name that tells something new; where the name's words end."""
+        for count in (3, 2, 1):
+            if after + count > len(self.texts) or not self.chained(after - 1, after + count):
+                continue
+            key = " ".join(self.texts[after : after + count])
+            cue = data.after.get(key)
+            if cue and cue[0] in KIND_CUES and not match.kind:
+                match.kind, match.plural, match.kind_words, match.kind_after = cue[0], cue[1], key, True
+                match.tail = after + count
+                return match.tail
+            if cue and cue[0] in AREA_CUES and not match.area:
+                match.area, match.area_words = cue[0], key
+                match.area_end = match.tail = after + count
+                return match.tail
+            if key in data.after_near and match.area in ("near", "direction"):
+                match.area_end = match.tail = after + count
+                return match.tail
+        return after
+
     def demonym_before(self, match: Match, data: Rules, opening: int) -> None:
         """"the Iranian city of Kerman": a demonym just before the cue or the name."""
         start = opening
-        while start > 0 and self.words[start - 1].text in data.before and data.before[self.words[start - 1].text][0] in KIND_CUES:
+        while start > 0 and self.texts[start - 1] in data.before and data.before[self.texts[start - 1]][0] in KIND_CUES:
             start -= 1
         for index in range(start - 1, max(start - 4, -1), -1):
-            word = self.words[index].text
+            word = self.texts[index]
             if word in data.nisba:
                 match.nisba, match.nisba_word = data.nisba[word], word
                 return
@@ -497,46 +608,49 @@ class _Reader:
         if right_first == left_end:
             gap = self.gap(left_end - 1, right_first)
             return self.joined(left_end - 1, right_first, LIST_JOINERS) and (right.cut > 0 or "," in gap or "،" in gap)
-        if right_first == left_end + 1 and self.words[left_end].text in data.conjunctions:
+        if right_first == left_end + 1 and self.texts[left_end] in data.conjunctions:
             return self.joined(left_end - 1, left_end, LIST_JOINERS) and self.joined(left_end, right_first, LIST_JOINERS)
         return False
 
     def gap(self, left: int, right: int) -> str:
-        return self.view.text[self.words[left].end : self.words[right].start]
+        return self.view.text[self.ends[left] : self.starts[right]]
 
     # 2. Context.
+
+    def prior(self, entry: Entry) -> float:
+        """`_prior`, kept by place id on the gazetteer: the same places are weighed again in
+        document after document."""
+        prior = self.priors.get(entry.id)
+        if prior is None:
+            prior = self.priors[entry.id] = _prior(entry)
+        return prior
 
     def context(self, matches: list[Match]) -> _Context:
         context = _Context()
         for match in matches:
             if match.weak or match.adjective or not match.entries:
                 continue
-            ranked = sorted(match.entries, key=_prior, reverse=True)
+            ranked = sorted(match.entries, key=self.prior, reverse=True)
             best = ranked[0]
             rival = next((entry for entry in ranked[1:] if entry.country != best.country), None)
-            if not best.country or (rival and _prior(best) - _prior(rival) < CONTEXT_MARGIN):
+            if not best.country or (rival and self.prior(best) - self.prior(rival) < CONTEXT_MARGIN):
                 continue
             if not (best.kind in ("country", "region", "admin1") or best.population >= STRONG_POPULATION or _curated(best)):
                 continue
-            weight = 2 if self.words[match.first].start < HEAD_CHARACTERS else 1
+            weight = 2 if self.starts[match.first] < HEAD_CHARACTERS else 1
             context.countries[best.country] += weight
             context.by_match[id(match)] = (best.country, weight)
             admin1s = {entry.admin1_code for entry in match.entries if entry.admin1_code and entry.country == best.country}
             if len(admin1s) == 1:
                 context.admin1s[admin1s.pop()] += weight
-        for index, word in enumerate(self.words):
-            country = rules(self.languages[index]).nisba.get(word.text)
-            if country:
-                context.countries[country] += 1
+        adjectives = _country_adjectives()  # "مصادر سورية": every word is looked up, so the loop runs in C
+        context.countries.update(map(adjectives.__getitem__, filter(adjectives.__contains__, self.texts)))
         return context
 
     # 3. Choice and 4. precision.
 
     def resolve(self, match: Match, matches: list[Match], context: _Context) -> Resolution | None:
-        own = context.by_match.get(id(match))
-        countries = Counter(context.countries)
-        if own:
-            countries[own[0]] -= own[1]
+        countries = context.countries_beside(match)
         why: list[str] = [_how(match)]
         if match.how == "this_country":
             if match.area not in ("direction", "within") or not +countries:
@@ -549,7 +663,8 @@ class _Reader:
         elif not match.entries:
             return None
         listed_kinds = self.listed_kinds(match, matches)
-        scored = [Candidate(entry, *self.score(entry, match, countries, context, listed_kinds)) for entry in match.entries]
+        provinces = {entry.admin1_code for entry in match.entries if entry.kind == "admin1"}
+        scored = [Candidate(entry, *self.score(entry, match, countries, context, listed_kinds, provinces)) for entry in match.entries]
         scored.sort(key=lambda candidate: (-candidate.score, candidate.entry.id))
         if match.kind:
             why.append(f"kind word '{match.kind_words}' → {match.kind}" + (" (shared with the list)" if match.kind_inherited else ""))
@@ -596,14 +711,15 @@ class _Reader:
         return kinds
 
     def score(
-        self, entry: Entry, match: Match, countries: Counter, context: _Context, listed_kinds: set[str]
+        self, entry: Entry, match: Match, countries: Counter, context: _Context, listed_kinds: set[str], provinces: set[str | None]
     ) -> tuple[float, float]:
-        """The candidate's score, and the part of it that the kind word contributed."""
-        score = _prior(entry)
+        """The candidate's score, and the part of it that the kind word contributed.
+        `provinces`: the admin1 codes of the provinces among the name's candidates."""
+        score = self.prior(entry)
         cue_part = 0.0
         if entry.kind in listed_kinds:
             score += LISTED_KIND
-        if entry.kind == "city" and any(other.kind == "admin1" and other.admin1_code == entry.admin1_code for other in match.entries):
+        if entry.kind == "city" and entry.admin1_code in provinces:
             score += CAPITAL_BONUS
         if _liftable(entry) or match.kind or match.area or match.nisba:
             if entry.country and countries[entry.country] > 0:
@@ -645,10 +761,10 @@ class _Reader:
 
     def span(self, match: Match) -> tuple[int, int]:
         if match.area_start is not None:
-            view_start = self.words[match.area_start].start + match.area_cut
+            view_start = self.starts[match.area_start] + match.area_cut
         else:
-            view_start = self.words[match.first].start + match.cut
-        view_end = self.words[(match.area_end or match.end) - 1].end
+            view_start = self.starts[match.first] + match.cut
+        view_end = self.ends[(match.area_end or match.end) - 1]
         return self.view.original_span(view_start, view_end)
 
     def place(self, match: Match, entry: Entry, scored: list[Candidate], why: list[str]) -> Resolution:
@@ -677,29 +793,108 @@ class _Reader:
         return Resolution(place, mention, scored, why, start, end)
 
 
-_STARTS: dict[int, frozenset[str]] = {}
+_LETTERS = re.compile(r"([^\W\d_]+)")  # a word of `marsad.read.tokens`: a run of letters
+# every text that may stand between two words of one name: up to MAX_GAP spaces, hyphens, apostrophes
+_NAME_GAPS = frozenset("".join(gap) for size in range(MAX_GAP + 1) for gap in product(NAME_JOINERS, repeat=size))
+_NOT_ARABIC = re.compile(f"[^{ARABIC_LETTERS}]")
+_ONE_WORD = re.compile(r"^[^ \n]+$", re.MULTILINE)
+_FIRST_OF_SEVERAL = re.compile(r"^([^ \n]+) ", re.MULTILINE)
+_FIRST_TWO = re.compile(r"^([^ \n]+ [^ \n]+)", re.MULTILINE)
 
 
-def _starts(gazetteer: Gazetteer) -> frozenset[str]:
-    """Every word a name or a no-place phrase can begin with: other words need no lookup."""
-    key = id(gazetteer)
-    if key not in _STARTS:
-        words = set(gazetteer.first_words) | {name for name in gazetteer.index if " " not in name}
+def _words(view: str) -> tuple[list[str], list[int], list[int], list[str]]:
+    """The word tokens of `tokenize(view)` as three lists — texts, starts, ends — and the
+    text between each word and the next.
+
+    Made without the other tokens: one `split` puts the words at the odd places and the
+    gaps at the even ones, and the positions follow from the lengths, so no Python step
+    runs per word (this is the one pass over the whole text)."""
+    parts = _LETTERS.split(view)
+    bounds = list(accumulate(map(len, parts)))
+    texts, starts, ends = parts[1::2], bounds[0::2][: len(parts) // 2], bounds[1::2]
+    if "".join(texts).isalpha():
+        return texts, starts, ends, parts[2:-1:2]
+    kept = [index for index, text in enumerate(texts) if text[0].isalpha()]  # a run led by a numeral letter ("½") is no word
+    starts, ends = [starts[i] for i in kept], [ends[i] for i in kept]
+    return [texts[i] for i in kept], starts, ends, [view[end:start] for end, start in zip(ends, starts[1:])]
+
+
+@dataclass(frozen=True)
+class _NameStarts:
+    """How the names and no-place phrases begin, so that the words of a text that begin
+    none are passed over without a lookup: their first words, the first two words of those
+    of several words, and what a word may read after a proclitic cut. Built once per
+    gazetteer (`Gazetteer.derived`)."""
+
+    words: frozenset[str]  # first words
+    alone: frozenset[str]  # the names and phrases of one word
+    pairs: frozenset[str]  # "دير الزور" of "دير الزور الشرقي": the first two words of longer names
+    cuts: tuple[tuple[int, frozenset[str]], ...]  # (letters a proclitic cuts, what the rest of the word must be)
+    cut_letters: frozenset[str]
+    whole: set[str]  # everyday words that only look like a proclitic and a name (`Gazetteer.words`)
+
+    @classmethod
+    def of(cls, gazetteer: Gazetteer) -> _NameStarts:
+        phrases = [*gazetteer.index]
         for language in ("ar", "en"):
-            data = rules(language)
-            words |= {phrase.split(" ", 1)[0] for phrase in data.not_places | data.this_country}
-        _STARTS[key] = frozenset(words)
-    return _STARTS[key]
+            phrases += rules(language).not_places | rules(language).this_country
+        lines = "\n".join(phrases)  # one phrase a line, so that regexes sort them in C
+        alone = set(_ONE_WORD.findall(lines))
+        words = alone.union(_FIRST_OF_SEVERAL.findall(lines))
+        # "بالرقة" → "الرقة" (cut 1, nothing restored): the rest is a first word; "للرقة" →
+        # "ال" + "رقة" (cut 2, "ال" restored): the rest is a first word without its "ال".
+        proclitics = rules("ar").proclitics
+        rests = {"": frozenset(words)}
+        for restore in {restore for _, restore in proclitics} - {""}:
+            rests[restore] = frozenset(word[len(restore) :] for word in words if word.startswith(restore))
+        cuts = tuple((cut, rests[restore]) for cut, restore in sorted({(len(prefix), restore) for prefix, restore in proclitics}))
+        pairs = frozenset(_FIRST_TWO.findall(lines))
+        letters = frozenset(_proclitics_by_letter())
+        return cls(frozenset(words), frozenset(alone), pairs, cuts, letters, gazetteer.words)
+
+    def candidates(self, texts: list[str], links: list[bool]) -> list[int]:
+        """Indexes of the words where a name or a no-place phrase may begin: a word that is
+        one on its own, or begins one with the next word, or reads as a first word after a
+        proclitic. A superset of where `_Reader.name_at` finds one, which makes the exact
+        test; set operations and C iterators do the sorting."""
+        distinct = set(texts)
+        viable = distinct & self.alone
+        viable.update(text for text in distinct if text[0] in self.cut_letters and text not in self.whole and self.after_cut(text))
+        openers = distinct & self.words  # these count only when the next word goes on with a name
+        indexes = compress(range(len(texts)), map((viable | openers).__contains__, texts))
+        last, pairs = len(links), self.pairs
+        return [i for i in indexes if texts[i] in viable or (i < last and links[i] and f"{texts[i]} {texts[i + 1]}" in pairs)]
+
+    def after_cut(self, text: str) -> bool:
+        """Whether some proclitic cut may leave a first word (`_Reader.variants` decides)."""
+        for cut, rests in self.cuts:
+            if len(text) - cut >= 2 and text[cut:] in rests:
+                return True
+        return False
 
 
 @cache
-def _proclitic_letters() -> frozenset[str]:
-    return frozenset(prefix[0] for prefix, _ in rules("ar").proclitics)
+def _country_adjectives() -> dict[str, str]:
+    """Every language's country adjectives ("سورية", "Syrian") → country, each kept only in
+    the script its language reads, so one lookup serves a word of either language."""
+    adjectives: dict[str, str] = {}
+    for language in ("ar", "en"):
+        adjectives |= {word: country for word, country in rules(language).nisba.items() if script_language(word) == language}
+    return adjectives
+
+
+@cache
+def _proclitics_by_letter() -> dict[str, tuple[tuple[str, str], ...]]:
+    """The Arabic proclitics by their first letter, shortest first (as `Rules.proclitics`)."""
+    by_letter: dict[str, tuple[tuple[str, str], ...]] = {}
+    for prefix, restore in rules("ar").proclitics:
+        by_letter[prefix[0]] = (*by_letter.get(prefix[0], ()), (prefix, restore))
+    return by_letter
 
 
 @cache
 def _cue_last_words() -> frozenset[str]:
-    return frozenset(cue.rsplit(" ", 1)[-1] for language in ("ar", "en") for cue in rules(language).before)
+    return rules("ar").before_last | rules("en").before_last
 
 
 def _prior(entry: Entry) -> float:
@@ -716,9 +911,11 @@ def _liftable(entry: Entry) -> bool:
     return entry.kind != "city" or _curated(entry) or not 0 < entry.population < SMALL_TOWN
 
 
+_HOW = {"exact": "name", "loose": "transliteration skeleton", "fuzzy": "fuzzy match", "this_country": "the document's country"}
+
+
 def _how(match: Match) -> str:
-    names = {"exact": "name", "loose": "transliteration skeleton", "fuzzy": "fuzzy match", "this_country": "the document's country"}
-    text = f"{names[match.how]} '{match.key}'"
+    text = f"{_HOW[match.how]} '{match.key}'"
     if match.how == "fuzzy":
         text += f" ≈ '{match.fuzzy_name}' ({match.fuzzy_score:.0f}%)"
     if match.cut:
