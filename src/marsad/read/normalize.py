@@ -21,6 +21,7 @@ from functools import cache, cached_property
 from pydantic import BaseModel
 
 from marsad.lang import topics
+from marsad.model import Evidence
 
 # Unicode facts, not language: invisible format characters are dropped, and every kind of
 # space becomes a plain space.
@@ -55,6 +56,12 @@ class Normalized:
     def dropped_in_original(self) -> tuple[int, ...]:
         return tuple(position + index for index, position in enumerate(self.dropped_at))
 
+    def evidence(self, start: int, end: int) -> Evidence:
+        """`text[start:end]` as evidence: its span of the original (`original_span`) and
+        what is written there."""
+        begin, stop = self.original_span(start, end)
+        return Evidence(start=begin, end=stop, text=self.original[begin:stop])
+
     def _is_dropped(self, original_position: int) -> bool:
         index = bisect_left(self.dropped_in_original, original_position)
         return index < len(self.dropped_in_original) and self.dropped_in_original[index] == original_position
@@ -62,6 +69,8 @@ class Normalized:
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original behind `text[start:end]`, with the marks that sit on
         its last letter (a final tanween: هجوماً) but not the invisible ones after it."""
+        if not self.dropped_at:
+            return start, max(start, end)
         if end <= start:
             offset = self.original_offset(start)
             return offset, offset

@@ -24,6 +24,7 @@ import math
 from collections.abc import Sequence as SequenceOf
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from pydantic import BaseModel
 
@@ -36,6 +37,8 @@ KINDS = (
     "zero", "digit", "teen_only", "ten_suffix", "teen", "tens", "hundred", "hundreds",
     "scale", "scale_dual", "scale_plural", "fraction", "article", "number",
 )  # fmt: skip
+
+_UNKNOWN = object()  # a cache's "not asked yet", where None is an answer
 
 # Kinds after which a group of less than a thousand is complete enough to be multiplied.
 _COUNTS = {"digit", "teen", "tens", "hundreds", "number", "fraction", "article"}
@@ -98,8 +101,7 @@ class Word:
     weak: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class NumberMatch:
+class NumberMatch(NamedTuple):
     """A number read from a view: `start`/`end` are view positions (a proclitic such as و
     or ب on the first word is left outside), `next_index` the first token after it.
 
@@ -131,19 +133,53 @@ class Lexicon:
     construct_duals: frozenset[str]
     partitives: frozenset[str]
     not_counts: NotCounts  # all languages' lists merged, folded to the view
+    # answers kept per token text (`word` with clitics, `may_continue`)
+    with_clitics: dict[str, tuple[Word, int] | None] = dataclasses.field(default_factory=dict, repr=False, compare=False)
+    continuing: dict[str, bool] = dataclasses.field(default_factory=dict, repr=False, compare=False)
 
     def word(self, text: str, clitics: bool = False) -> tuple[Word, int] | None:
-        """The number word `text` is, and the length of the proclitic in front of it."""
+        """The number word `text` is, and the length of the proclitic in front of it.
+
+        Readers ask this of most words around a figure or a date, nearly always of a word
+        that is not a number, so the answer with clitics is kept for each text."""
         found = self.words.get(text)
         if found is not None:
             return found, 0
-        if clitics:
+        if not clitics:
+            return None
+        known = self.with_clitics.get(text, _UNKNOWN)
+        if known is _UNKNOWN:
+            known = None
             for clitic in self.clitics:
                 if text.startswith(clitic):
                     found = self.words.get(text[len(clitic) :])
                     if found is not None:
-                        return found, len(clitic)
-        return None
+                        known = found, len(clitic)
+                        break
+            if len(self.with_clitics) > 100_000:
+                self.with_clitics.clear()
+            self.with_clitics[text] = known
+        return known
+
+    def may_continue(self, text: str) -> bool:
+        """Whether a token `text` may go on a number: digits, a number word, a joiner, or a
+        number word behind a joining clitic (وستين). Most words after a number are none of
+        these (its counted noun), so the answer is kept for each text."""
+        known = self.continuing.get(text)
+        if known is None:
+            known = (
+                text[:1].isdecimal()
+                or text in self.words
+                or text in self.connectors
+                or any(
+                    text.startswith(clitic) and len(text) > len(clitic) and text[len(clitic) :] in self.words
+                    for clitic in self.connector_clitics
+                )
+            )
+            if len(self.continuing) > 100_000:
+                self.continuing.clear()
+            self.continuing[text] = known
+        return known
 
 
 def fold(word: str) -> str:
@@ -405,9 +441,9 @@ def read_number(tokens: SequenceOf[Token], index: int) -> NumberMatch | None:
     if not reading.take(first, None, lex):
         return None
     parts = [first]
-    best: NumberMatch | None = None
+    best: tuple[float, float, int] | None = None  # value, scale, parts read: the last complete reading
     if reading.complete:
-        best = _match(reading, parts)
+        best = reading.value, reading.scale, 1
     position = first.next_index
     while reading.state != "done":
         step = _next_part(lex, tokens, position, reading)
@@ -416,18 +452,30 @@ def read_number(tokens: SequenceOf[Token], index: int) -> NumberMatch | None:
         parts.append(step)
         position = step.next_index
         if reading.complete:
-            best = _match(reading, parts)
-    if best is not None and len(parts) == 1 and first.word in lex.construct_duals:
+            best = reading.value, reading.scale, len(parts)
+    if best is None:
+        return None
+    value, scale, count = best
+    if len(parts) == 1 and first.word in lex.construct_duals:
         following = token_at(tokens, first.next_index)
         if following is not None and following.is_word and following.text not in lex.words and following.text not in lex.partitives:
-            best = dataclasses.replace(best, value=2 * best.value)  # "ألفا شخص"
-    return best
+            value *= 2  # "ألفا شخص"
+    used = parts[:count]
+    return NumberMatch(
+        value=value,
+        start=first.start,
+        end=used[-1].end,
+        next_index=used[-1].next_index,
+        scale=scale,
+        spelled=any(part.kind != "number" for part in used),
+        weak=count == 1 and first.weak,
+    )
 
 
 def _next_part(lex: Lexicon, tokens: SequenceOf[Token], position: int, reading: _Reading) -> _Part | None:
     """The next part of the number, directly or after a joiner, if it may follow."""
     token = token_at(tokens, position)
-    if token is None:
+    if token is None or not lex.may_continue(token.text):
         return None
     direct = _part(lex, tokens, position, clitics=False)
     if direct is not None and reading.take(direct, "", lex):
@@ -444,18 +492,6 @@ def _next_part(lex: Lexicon, tokens: SequenceOf[Token], position: int, reading: 
                 if reading.take(part, clitic, lex):
                     return part
     return None
-
-
-def _match(reading: _Reading, parts: list[_Part]) -> NumberMatch:
-    return NumberMatch(
-        value=reading.value,
-        start=parts[0].start,
-        end=parts[-1].end,
-        next_index=parts[-1].next_index,
-        scale=reading.scale,
-        spelled=any(part.kind != "number" for part in parts),
-        weak=len(parts) == 1 and parts[0].weak,
-    )
 
 
 def dual_bases(word: str) -> list[str]:

@@ -36,24 +36,27 @@ class _Rules:
 
 def split_sentences(text: str) -> list[Sentence]:
     rules = _rules()
-    sentences: list[Sentence] = []
+    openers, closers = rules.openers, rules.closers
+    spans: list[tuple[int, int]] = []
     start, depth = 0, 0
     for match in rules.events.finditer(text):
         token = match.group()
-        if token == "\n":
-            sentences += _span(text, start, match.start())
+        if token[0] == "\n":
+            _add_span(spans, text, start, match.start())
             start, depth = match.end(), 0
-        elif token in rules.openers and token in rules.closers:  # a straight quote: opens or closes
-            depth = depth - 1 if depth and _after_word(text, match.start()) else depth + 1
-        elif token in rules.openers:
-            depth += 1
-        elif token in rules.closers:
+        elif token in openers:
+            if token in closers:  # a straight quote: opens or closes
+                depth = depth - 1 if depth and _after_word(text, match.start()) else depth + 1
+            else:
+                depth += 1
+        elif token in closers:
             depth = max(0, depth - 1)
         elif _closes_all(text, match.end(), depth, rules) and _ends_sentence(text, match, rules):
-            end = _past_closers(text, match.end(), rules.closers)
-            sentences += _span(text, start, end)
+            end = _past_closers(text, match.end(), closers)
+            _add_span(spans, text, start, end)
             start, depth = end, 0
-    return _merge_bare_punctuation(text, sentences + _span(text, start, len(text)))
+    _add_span(spans, text, start, len(text))
+    return [Sentence(start=start, end=end) for start, end in _merge_bare_punctuation(text, spans)]
 
 
 def _closes_all(text: str, position: int, depth: int, rules: _Rules) -> bool:
@@ -64,20 +67,27 @@ def _closes_all(text: str, position: int, depth: int, rules: _Rules) -> bool:
     return closing >= depth
 
 
+# The word before a full stop (to tell an abbreviation or an initial), dotted initials
+# (U.S., e.g.) and the first character after the sentence's end.
+_LAST_WORD = re.compile(r"[^\W\d_][\w.]*$")
+_DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+_NEXT_CHARACTER = re.compile(r"\s*(\S)")
+
+
 def _ends_sentence(text: str, match: re.Match, rules: _Rules) -> bool:
     after = _past_closers(text, match.end(), rules.closers)
     if after < len(text) and not text[after].isspace():
         return False  # 1.5, U.S, example.org
     if match.group() != ".":
         return True
-    word = re.search(r"[^\W\d_][\w.]*$", text[max(0, match.start() - 20) : match.start()])
+    word = _LAST_WORD.search(text[max(0, match.start() - 20) : match.start()])
     if word and (
         word.group().lower() in rules.abbreviations
         or (len(word.group()) == 1 and word.group().isupper())  # an initial: J. Smith
-        or re.fullmatch(r"(?:[^\W\d_]\.)+[^\W\d_]", word.group())  # dotted initials: U.S., e.g.
+        or _DOTTED.fullmatch(word.group())  # dotted initials: U.S., e.g.
     ):
         return False
-    following = re.match(r"\s*(\S)", text[after:])
+    following = _NEXT_CHARACTER.match(text, after)
     return not (following and following.group(1).islower())  # "approx. five", "p. 12"
 
 
@@ -91,23 +101,27 @@ def _after_word(text: str, position: int) -> bool:
     return position > 0 and not text[position - 1].isspace()
 
 
-def _span(text: str, start: int, end: int) -> list[Sentence]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return [Sentence(start=start, end=end)] if end > start else []
+def _add_span(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    """`text[start:end]` without the spaces around it, if anything is left."""
+    piece = text[start:end]
+    kept = piece.strip()
+    if kept:
+        start += len(piece) - len(piece.lstrip())
+        spans.append((start, start + len(kept)))
 
 
-def _merge_bare_punctuation(text: str, sentences: list[Sentence]) -> list[Sentence]:
+_ALPHANUMERIC = re.compile(r"[^\W_]")  # what str.isalnum takes: \w without the underscore
+
+
+def _merge_bare_punctuation(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A stray "." after a finished sentence ("آسيا. .") belongs to it, not to a sentence of its own."""
-    merged: list[Sentence] = []
-    for sentence in sentences:
-        bare = not any(ch.isalnum() for ch in text[sentence.start : sentence.end])
-        if merged and bare and "\n" not in text[merged[-1].end : sentence.start]:
-            merged[-1] = Sentence(start=merged[-1].start, end=sentence.end)
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        bare = _ALPHANUMERIC.search(text, start, end) is None
+        if merged and bare and "\n" not in text[merged[-1][1] : start]:
+            merged[-1] = (merged[-1][0], end)
         else:
-            merged.append(sentence)
+            merged.append((start, end))
     return merged
 
 
@@ -123,5 +137,6 @@ def _rules() -> _Rules:
         closers.update(closer for _, closer in data.quotes)
         abbreviations.update(abbreviation.lower() for abbreviation in data.abbreviations)
     quote_marks = "".join(sorted(openers | closers))
-    events = re.compile("\n|[" + re.escape(quote_marks) + "]|[" + re.escape("".join(sorted(terminators))) + "]+")
+    # a line break with the blank lines after it is one event: nothing between them is a sentence
+    events = re.compile("\n(?:[^\\S\n]*\n)*|[" + re.escape(quote_marks) + "]|[" + re.escape("".join(sorted(terminators))) + "]+")
     return _Rules(events, frozenset(openers), frozenset(closers), frozenset(abbreviations))
