@@ -44,8 +44,9 @@ class LazyTokens(dict):
     """The tokens of a view around one position, made only when read.
 
     Index `anchor` is the token at the position; lower indices go back, higher ones
-    forward, and an index past either end of the text (or BACK_TOKENS back) is None. Most figures need a handful of tokens on either side, so tokenizing the whole
-    text (or a window) would cost more than reading the figures. Going back, the same
+    forward, and an index past either end of the text (or BACK_TOKENS back) is None. Most
+    figures need a handful of tokens on either side, so tokenizing the whole text (or a
+    window) would cost more than reading the figures. Going back, the same
     tokenizer runs over the reversed view: its three token patterns read the same both ways
     (a run of digits and separators, a run of letters, one other character). A dict, so
     that a token already made is found at C speed and only a new one calls `__missing__`."""
