@@ -155,3 +155,9 @@ def test_marks_and_invisible_characters_do_not_change_what_is_found(text, mark):
     assert [a.name for a in marked] == [name for name, _ in plain]
     for actor in marked:
         assert marked_text[actor.evidence.start : actor.evidence.end] == actor.evidence.text
+
+
+def test_a_word_at_the_very_start_keeps_its_proclitic_check():
+    """The walk back over a proclitic must stop at the start of the text, not wrap around to its end."""
+    text = "قسد"
+    assert [a.name for a in find_actors(normalize(text))] == [a.name for a in find_actors(normalize("، " + text))]

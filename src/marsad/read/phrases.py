@@ -290,29 +290,14 @@ class PhraseBook:
         return self._automaton
 
     def _scan(self, view: Normalized) -> dict[str, list]:
-        """Raw candidates of every list. The loop is `_word_hits` and `_candidate` written
-        out, with a shortcut for the common key (one entry, nothing to check but the
-        proclitic): it runs for every hit of every text."""
+        """Raw candidates of every list, with a shortcut for the common key (one entry,
+        nothing to check but the proclitic): it runs for every hit of every text."""
         automaton = self._compiled()
         candidates: dict[str, list] = {name: [] for name in self._lists}
         if not len(automaton):
             return candidates
-        text = view.text
-        length, longest_prefix = len(text), self._longest_prefix
-        for end, (size, groups) in automaton.iter(text):
-            stop = end + 1
-            if stop < length and text[stop].isalpha():
-                continue
-            start = stop - size
-            prefix = ""
-            if start > 0 and text[start - 1].isalpha():
-                word_start = start - 1
-                floor = start - longest_prefix
-                while word_start > floor and text[word_start - 1].isalpha():
-                    word_start -= 1
-                if word_start > 0 and text[word_start - 1].isalpha():
-                    continue
-                prefix = text[word_start:start]
+        for start, stop, prefix, groups in _word_hits(automaton, view.text, self._longest_prefix):
+            size = stop - start
             for name, entries, plain in groups:
                 if plain:
                     entry = entries[0]
@@ -338,7 +323,7 @@ def _word_hits(automaton: ahocorasick.Automaton, text: str, longest_prefix: int)
         prefix = ""
         if start > 0 and text[start - 1].isalpha():
             word_start = start - 1
-            floor = start - longest_prefix
+            floor = max(0, start - longest_prefix)  # never past the start of the text
             while word_start > floor and text[word_start - 1].isalpha():
                 word_start -= 1
             if word_start > 0 and text[word_start - 1].isalpha():
