@@ -207,8 +207,9 @@ def test_atom(tmp_path):
         (RSS.replace("</title><link>https://furat.example/2", "<link>https://furat.example/2"),
          ["malformed feed (mismatched tag at line 7); items are read as recovered", None, "no text"]),
         ('<?xml version="1.0"?><catalog><book>x</book></catalog>', ["not an RSS or Atom feed"]),
+        ("<entry<title</content<", ["malformed feed (not well-formed (invalid token) at line 2); items are read as recovered", "no text"]),
     ],
-    ids=["broken", "broken-late", "not-a-feed"],
+    ids=["broken", "broken-late", "not-a-feed", "content-without-value"],
 )
 def test_bad_feeds(tmp_path, content, reasons):
     results = read_all(write(tmp_path, "bad.xml", content))

@@ -53,8 +53,8 @@ def read_feed(raw: RawInput, options: IngestOptions) -> Iterator[Result]:
 
 def _entry_text(entry) -> str:
     """The fullest body the entry has: content, else the summary."""
-    bodies = [content.get("value", "") for content in entry.get("content", [])]
-    bodies.append(entry.get("summary", ""))
+    bodies = [content.get("value") or "" for content in entry.get("content") or []]
+    bodies.append(entry.get("summary") or "")
     return fragment_text(max(bodies, key=len))
 
 
