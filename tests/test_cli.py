@@ -53,7 +53,11 @@ def test_extract_reads_standard_input_and_prints_the_contract(tmp_path, monkeypa
     assert data["document"]["language"] == "ar"
     assert data["document"]["published"] == "2024-02-05"
     assert data["document"]["role"] == "outlet"
-    assert (data["events"], data["tallies"], data["places"]) == ([], [], [])
+    assert (data["events"], data["tallies"]) == ([], [])
+    places = [(p["evidence"]["text"], p["country"], p["admin1"], p["geo_precision"]) for p in data["places"]]
+    assert places == [("كركوك", "IQ", "Kirkuk", 1), ("الحويجة", "IQ", "Kirkuk", 2), ("جنوب غربي كركوك", "IQ", "Kirkuk", 2)]
+    for place in data["places"]:
+        assert TEXT_AR[place["evidence"]["start"] : place["evidence"]["end"]] == place["evidence"]["text"]
     assert not list(tmp_path.iterdir()), "extract must not touch a store"
 
 
@@ -74,7 +78,7 @@ def test_extract_without_json_prints_a_summary_per_document(tmp_path):
     path.write_text(TEXT_AR, encoding="utf-8")
     result = runner.invoke(app, ["extract", str(path)])
     assert result.exit_code == 0
-    assert "0 events, 0 tallies, 0 places" in result.stdout
+    assert "0 events, 0 tallies, 3 places" in result.stdout
 
 
 @pytest.mark.parametrize(

@@ -1,8 +1,8 @@
 """The main job: sources → documents → reports → store, one document at a time.
 
 `extract` is the pure part (a document in, its contract object out); `ingest` adds the
-store. Reading, assembling and resolving plug into `extract` as they are built; until then
-a document yields no reports, and says so honestly with empty lists.
+store. So far it resolves the places a document mentions; the assembly of events and
+tallies plugs in here next, and until it does their lists are honestly empty.
 """
 
 from __future__ import annotations
@@ -13,11 +13,14 @@ from dataclasses import dataclass
 from marsad.errors import InputError
 from marsad.ingest import IngestOptions, read_documents
 from marsad.model import Document, Extraction
+from marsad.read.normalize import normalize
+from marsad.resolve import find_places
 from marsad.store import Store
 
 
 def extract(document: Document) -> Extraction:
-    return Extraction(document=document.meta)
+    view = normalize(document.text)
+    return Extraction(document=document.meta, places=find_places(view, document.text))
 
 
 def guarded_extract(document: Document) -> Extraction | InputError:
