@@ -198,8 +198,7 @@ class _Writer:
             origin=document.origin,
             ingested_at=dt.datetime.now(dt.timezone.utc),
         )
-        for position, place in enumerate(extraction.places):
-            self._listed_place(place, position)
+        self._listed_places(extraction.places)
         for position, report in enumerate(extraction.events):
             self._event(report, position)
         for position, report in enumerate(extraction.tallies):
@@ -218,9 +217,18 @@ class _Writer:
             self.ids[key] = insert(value)
         return self.ids[key]
 
-    def _listed_place(self, place: Place, position: int) -> None:
-        """Every entry of `places` gets its own row; a report's location may reuse one."""
-        self.ids[("place", place.model_dump_json())] = self._insert(places, position=position, **rows.place_row(place))
+    def _listed_places(self, listed: list[Place]) -> None:
+        """Every entry of `places` gets its own row, all in one statement (a document names
+        a dozen places or more); a report's location may reuse one of them."""
+        if not listed:
+            return
+        values = [
+            {"document_id": self.document.id, "position": position, **rows.place_row(place)}
+            for position, place in enumerate(listed)
+        ]
+        inserted = self.connection.execute(places.insert().returning(places.c.id, sort_by_parameter_order=True), values)
+        for place, place_id in zip(listed, inserted.scalars().all(), strict=True):
+            self.ids[("place", place.model_dump_json())] = place_id
 
     def _place(self, place: Place | None) -> int | None:
         return self._shared("place", place, lambda p: self._insert(places, position=None, **rows.place_row(p)))
