@@ -1,5 +1,6 @@
 """store: documents and reports in SQLite or PostgreSQL, migrated by Alembic."""
 
-from marsad.store.store import AmbiguousId, DocumentFilter, Store
+from marsad.store.filters import DocumentFilter, ReportFilter
+from marsad.store.store import AmbiguousId, Store
 
-__all__ = ["AmbiguousId", "DocumentFilter", "Store"]
+__all__ = ["AmbiguousId", "DocumentFilter", "ReportFilter", "Store"]

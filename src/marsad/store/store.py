@@ -7,16 +7,28 @@ whole or absent; a document already stored (same content hash) is left as it is.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
 
-from sqlalchemy import Connection, Engine, and_, create_engine, event, func, select
+from sqlalchemy import Connection, Engine, create_engine, event, func, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
-from marsad.model import Document, Event, Evidence, Extraction, Figure, Place, Tally, iter_evidence
+from marsad.model import Document, DocumentMeta, Event, Evidence, Extraction, Figure, Place, Tally, iter_evidence
 from marsad.store import rows
+from marsad.store.filters import (
+    EVENT_COLUMNS,
+    TALLY_COLUMNS,
+    DocumentFilter,
+    ReportColumns,
+    ReportFilter,
+    actor_family,
+    check_report_filter,
+    document_conditions,
+    report_conditions,
+    report_order,
+    report_source,
+)
 from marsad.store.migrate import upgrade
 from marsad.store.schema import (
     actor_mentions,
@@ -31,14 +43,7 @@ from marsad.store.schema import (
 )
 
 
-@dataclass(frozen=True)
-class DocumentFilter:
-    outlet: str | None = None
-    language: str | None = None
-    role: str | None = None
-    since: dt.date | None = None
-    until: dt.date | None = None
-    limit: int | None = None
+REPORTS_PER_BATCH = 500
 
 
 class AmbiguousId(LookupError):
@@ -89,7 +94,7 @@ class Store:
         return found[0].id if found else None
 
     def documents(self, where: DocumentFilter = DocumentFilter()) -> list[Document]:
-        query = select(documents).where(*_conditions(where)).order_by(
+        query = select(documents).where(*document_conditions(where)).order_by(
             documents.c.published_day.desc().nulls_last(), documents.c.id
         )
         if where.limit:
@@ -112,6 +117,56 @@ class Store:
         for document in self.documents(where):
             with self.engine.connect() as connection:
                 yield document, _Reader(connection, document).read()
+
+    def events(self, where: ReportFilter = ReportFilter()) -> Iterator[tuple[DocumentMeta, Event]]:
+        """Stored events that pass `where`, each with its document: newest first by the
+        event's date, undated last (see `ReportFilter` for what each filter matches)."""
+        return self._reports(EVENT_COLUMNS, where, _Reader.event)
+
+    def tallies(self, where: ReportFilter = ReportFilter()) -> Iterator[tuple[DocumentMeta, Tally]]:
+        """Stored tallies that pass `where`, each with its document: newest first by the
+        tally's period, those without one last."""
+        return self._reports(TALLY_COLUMNS, where, _Reader.tally)
+
+    def _reports(self, report: ReportColumns, where: ReportFilter, build: Callable) -> Iterator:
+        check_report_filter(report, where)  # now, not when the first report is wanted
+        return self._read_reports(report, where, build)
+
+    def _read_reports(self, report: ReportColumns, where: ReportFilter, build: Callable) -> Iterator:
+        """The reports are selected, filtered and ordered in SQL, then rebuilt by the reader
+        of their document, a batch at a time: one read of a document's actors, places and
+        sources serves all of its reports in the batch."""
+        with self.engine.connect() as connection:
+            query = (
+                select(report.table)
+                .select_from(report_source(report))
+                .where(*report_conditions(connection, report, where))
+                .order_by(*report_order(report))
+            )
+            if where.limit:
+                query = query.limit(where.limit)
+            for batch in connection.execute(query).mappings().partitions(REPORTS_PER_BATCH):
+                wanted = sorted({row["document_id"] for row in batch})
+                found = connection.execute(select(documents).where(documents.c.id.in_(wanted))).mappings()
+                readers = {row["id"]: _Reader(connection, _document_from(row)) for row in found}
+                metas = {document_id: reader.document.meta for document_id, reader in readers.items()}
+                for row in batch:
+                    yield metas[row["document_id"]], build(readers[row["document_id"]], row)
+
+    def actor_family(self, name: str) -> set[str]:
+        """The canonical names an actor filter on `name` selects: see `ReportFilter`."""
+        with self.engine.connect() as connection:
+            return actor_family(connection, name)
+
+    def report_counts(self) -> dict[str, dict[str, int]]:
+        """How many events of each type and tallies of each unit the store holds, most first."""
+        with self.engine.connect() as connection:
+            counted = {}
+            for name, column in (("events", events.c.event_type), ("tallies", tallies.c.unit)):
+                number = func.count().label("number")
+                query = select(column, number).group_by(column).order_by(number.desc(), column)
+                counted[name] = {value: count for value, count in connection.execute(query)}
+            return counted
 
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as connection:
@@ -140,21 +195,6 @@ def _check_evidence(document: Document, extraction: Extraction) -> None:
     for span in iter_evidence(extraction):
         if document.text[span.start : span.end] != span.text:
             raise ValueError(f"{document.origin}: evidence {span.start}-{span.end} does not match the text")
-
-
-def _conditions(where: DocumentFilter) -> list:
-    conditions = []
-    if where.outlet:
-        conditions.append(documents.c.outlet == where.outlet)
-    if where.language:
-        conditions.append(documents.c.language == where.language)
-    if where.role:
-        conditions.append(documents.c.role == where.role)
-    if where.since:
-        conditions.append(documents.c.published_day >= where.since)
-    if where.until:
-        conditions.append(documents.c.published_day <= where.until)
-    return [and_(*conditions)] if conditions else []
 
 
 def _document_from(row) -> Document:
@@ -308,7 +348,8 @@ class _Writer:
 
 
 class _Reader:
-    """Reads one document's reports back into contract objects, in their original order."""
+    """Reads one document's reports back into contract objects: all of them, in their
+    original order (`read`), or one row at a time (`event`, `tally`) for the queries."""
 
     def __init__(self, connection: Connection, document: Document):
         self.connection = connection
@@ -333,12 +374,12 @@ class _Reader:
     def read(self) -> Extraction:
         return Extraction(
             document=self.document.meta,
-            events=[self._event(r) for r in self._rows(events)],
-            tallies=[self._tally(r) for r in self._rows(tallies)],
+            events=[self.event(r) for r in self._rows(events)],
+            tallies=[self.tally(r) for r in self._rows(tallies)],
             places=[self.places[i] for i in self.listed],
         )
 
-    def _event(self, r) -> Event:
+    def event(self, r) -> Event:
         text = self.document.text
         return Event(
             id=r["id"],
@@ -367,7 +408,7 @@ class _Reader:
             evidence=rows.span_from("span", r, text),
         )
 
-    def _tally(self, r) -> Tally:
+    def tally(self, r) -> Tally:
         text = self.document.text
         return Tally(
             id=r["id"],
