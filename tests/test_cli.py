@@ -20,7 +20,8 @@ from marsad.settings import Settings
 ROOT = Path(__file__).parent.parent
 SAMPLES = ROOT / "samples"
 VALIDATOR = jsonschema.Draft202012Validator(stored_schema())
-COMMANDS = ["ingest", "extract", "documents", "show", "export", "demo"]
+# Every command the app registers, so that a new one is checked too.
+COMMANDS = [command.name for command in app.registered_commands]
 TEXT_AR = (
     "كركوك – قُتل جنديان عراقيان وأصيب ثلاثة آخرون بهجوم شنّه مسلحون على نقطة للجيش في "
     "قضاء الحويجة جنوب غربي كركوك مساء الأحد، بحسب مصدر أمني."
@@ -33,6 +34,11 @@ def stocked_db(tmp_path):
     db = tmp_path / "store.db"
     assert runner.invoke(app, ["demo", "--db", str(db), "--samples", str(SAMPLES)]).exit_code == 0
     return db
+
+
+def test_help_lists_the_commands_in_the_order_of_the_pipeline():
+    known = ["ingest", "extract", "read", "places", "documents", "show", "events", "tallies", "export", "demo"]
+    assert [command for command in COMMANDS if command in known] == known  # new ones may go anywhere
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -53,7 +59,11 @@ def test_extract_reads_standard_input_and_prints_the_contract(tmp_path, monkeypa
     assert data["document"]["language"] == "ar"
     assert data["document"]["published"] == "2024-02-05"
     assert data["document"]["role"] == "outlet"
-    assert (data["events"], data["tallies"]) == ([], [])
+    [event] = data["events"]
+    assert (event["event_type"], event["sub_event_type"], event["date"]["start"]) == ("Battles", "Armed clash", "2024-02-04")
+    assert (event["actor1"]["name"], event["actor2"]["name"], event["location"]["mention"]) == ("Unidentified armed group", "Iraqi forces", "الحويجة")
+    assert (event["fatalities"]["best"], event["injured"]["best"], event["reported_by"]["role"]) == (2, 3, "unnamed")
+    assert data["tallies"] == []
     places = [(p["evidence"]["text"], p["country"], p["admin1"], p["geo_precision"]) for p in data["places"]]
     assert places == [("كركوك", "IQ", "Kirkuk", 1), ("الحويجة", "IQ", "Kirkuk", 2), ("جنوب غربي كركوك", "IQ", "Kirkuk", 2)]
     for place in data["places"]:
@@ -78,7 +88,7 @@ def test_extract_without_json_prints_a_summary_per_document(tmp_path):
     path.write_text(TEXT_AR, encoding="utf-8")
     result = runner.invoke(app, ["extract", str(path)])
     assert result.exit_code == 0
-    assert "0 events, 0 tallies, 3 places" in result.stdout
+    assert "1 events, 0 tallies, 3 places" in result.stdout
 
 
 @pytest.mark.parametrize(

@@ -1,8 +1,7 @@
 """The main job: sources → documents → reports → store, one document at a time.
 
 `extract` is the pure part (a document in, its contract object out); `ingest` adds the
-store. So far it resolves the places a document mentions; the assembly of events and
-tallies plugs in here next, and until it does their lists are honestly empty.
+store.
 """
 
 from __future__ import annotations
@@ -10,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from marsad.assemble import assemble
 from marsad.errors import InputError
 from marsad.ingest import IngestOptions, read_documents
 from marsad.model import Document, Extraction
@@ -19,8 +19,9 @@ from marsad.store import Store
 
 
 def extract(document: Document) -> Extraction:
-    view = normalize(document.text)
-    return Extraction(document=document.meta, places=find_places(view, document.text))
+    places = find_places(normalize(document.text), document.text)
+    events, tallies = assemble(document, places)
+    return Extraction(document=document.meta, events=events, tallies=tallies, places=places)
 
 
 def guarded_extract(document: Document) -> Extraction | InputError:

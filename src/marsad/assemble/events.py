@@ -1,0 +1,325 @@
+"""Events: one incident as this document tells it.
+
+Each sentence with an event trigger tells of an incident: what happened (the trigger),
+where (its places), when (its times), who did it to whom (its actors), the toll (its
+figures of deaths, injuries, casualties) and whether someone claimed it. A document often
+tells one incident several times — headline, lead, a quoted statement, a recap — so a
+telling joins an incident told before when nothing in it says otherwise: a telling with
+no place and no date of its own ("the attack", "الهجوم") is about the last incident; one
+with a place and a date joins an incident only where both agree.
+
+Precision comes first: a trigger in a sentence that says neither where nor when, nor a
+toll nor a claim ("the group's attacks"), reports no incident marsad could code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from marsad.assemble.actors import Cast, read_cast, related, specialised
+from marsad.assemble.counts import Count
+from marsad.assemble.mentions import Mentions
+from marsad.assemble.tolls import tolls
+from marsad.assemble.voices import Voices, document_voice
+from marsad.model import (
+    ActorKind,
+    Claim,
+    CueKind,
+    Event,
+    EventType,
+    Evidence,
+    Place,
+    Role,
+    TimeMention,
+    TimeSpan,
+)
+from marsad.read.triggers import Condition, TriggerReading, most_specific
+
+PRECISE_TIMES = ("day", "week")
+STRONG, WEAK, ANAPHORIC = "strong", "weak", "anaphoric"
+TIME_ORDER = {"day": 0, "week": 1, "month": 2, "range": 3, "year": 4}
+FOLLOW_ON = 3  # sentences after an incident whose tolls, with no trigger, are still its own
+ARMED = frozenset(ActorKind) - {ActorKind.CIVILIANS, ActorKind.PROTESTERS, ActorKind.RIOTERS}
+
+
+@dataclass
+class Telling:
+    """One sentence's telling of an incident."""
+
+    sentence: int
+    triggers: list[TriggerReading]
+    place: Place | None
+    time: TimeMention | None
+    kind: str  # STRONG, WEAK or ANAPHORIC
+    places: list[Place] = field(default_factory=list)  # every place of the sentence
+
+
+@dataclass
+class Incident:
+    tellings: list[Telling]
+    extra_sentences: list[int] = field(default_factory=list)  # follow-on sentences with its toll
+
+    @property
+    def sentences(self) -> list[int]:
+        return sorted({t.sentence for t in self.tellings} | set(self.extra_sentences))
+
+    @property
+    def place(self) -> Place | None:
+        """The most precise place told, from a dated telling where two are as precise."""
+        told = [(t.place.geo_precision or 5, t.time is None, n, t.place) for n, t in enumerate(self.tellings) if t.place is not None]
+        return min(told, key=lambda entry: entry[:3])[3] if told else None
+
+    @property
+    def places(self) -> list[Place]:
+        return [p for t in self.tellings for p in t.places]
+
+    @property
+    def time(self) -> TimeMention | None:
+        times = [t.time for t in self.tellings if t.time is not None]
+        return min(times, key=lambda t: TIME_ORDER.get(t.precision, 5), default=None)
+
+
+def assemble_events(m: Mentions, counts: list[Count], voices: Voices) -> list[Event]:
+    tellings = [t for t in (_telling(m, index, counts) for index in range(len(m.sentences))) if t is not None]
+    incidents = _incidents(tellings)
+    _follow_on(m, incidents, counts)
+    events = []
+    for number, incident in enumerate(incidents):
+        event = _event(m, incident, counts, voices, number)
+        if event is not None:
+            events.append(event)
+    return events
+
+
+# --- tellings ---------------------------------------------------------------------------------
+
+
+def _telling(m: Mentions, index: int, counts: list[Count]) -> Telling | None:
+    triggers = [t for t in m.in_sentence(m.triggers, index) if not t.counted]
+    if not triggers:
+        return None
+    start, end = m.sentences[index]
+    places = [p for p in m.in_sentence(m.places, index) if not _inside_actor(m, p.evidence) and not m.in_dateline(p.evidence.start)]
+    first = triggers[0].mention.evidence.start
+    # the most precise place; a town named like its province ("Kirkuk, Wadi Zghaytun") often
+    # stands for the province, so a town that is not is preferred; then one after the trigger
+    place = min(places, key=lambda p: (p.geo_precision or 5, p.name is not None and p.name == p.admin1, p.evidence.start < first), default=None)
+    times = [t for t in m.in_sentence(m.times, index) if _past(m, t) and not m.in_dateline(t.evidence.start)]
+    precise = [t for t in times if t.precision in PRECISE_TIMES]
+    time = precise[0] if precise else None
+    counting = any(c.sentence == index and c.unit == "attacks" and not c.few for c in counts)
+    fine_place = place is not None and (place.geo_precision or 4) <= 2
+    strong = bool(precise) or fine_place
+    if counting or (times and not precise):  # a count or a period: its triggers are trend words unless pinned down
+        return Telling(index, triggers, place, time, STRONG, places) if strong else None
+    if strong:
+        return Telling(index, triggers, place, time, STRONG, places)
+    tolled = any(c.sentence == index and c.toll for c in counts)
+    claimed = any(start <= c.evidence.start < end and c.kind == CueKind.CLAIM for c in m.cues)
+    if tolled or claimed or (place is not None and any(not t.generic for t in triggers)):
+        return Telling(index, triggers, place, None, WEAK, places)
+    if _refers_back(m, triggers):
+        return Telling(index, triggers, None, None, ANAPHORIC)
+    return None
+
+
+def _refers_back(m: Mentions, triggers: list[TriggerReading]) -> bool:
+    """A trigger with the article ("الهجوم", "the attack") refers to an incident told before."""
+    for trigger in triggers:
+        text = trigger.mention.evidence.text.lower()
+        start = trigger.mention.evidence.start
+        if text.startswith(("ال", "وال", "بال", "لل", "فال")) or m.text[max(0, start - 4) : start].lower() == "the ":
+            return True
+    return False
+
+
+def _past(m: Mentions, time: TimeMention) -> bool:
+    """A time that can be an incident's: not after the document was written."""
+    return m.published is None or time.start is None or time.start <= m.published
+
+
+def _inside_actor(m: Mentions, span: Evidence) -> bool:
+    """A place inside an actor's name ("Deir ez-Zor Military Council") is not where."""
+    return any(a.evidence.start <= span.start and span.end <= a.evidence.end and a.evidence.end - a.evidence.start > span.end - span.start for a in m.actors)
+
+
+def _incidents(tellings: list[Telling]) -> list[Incident]:
+    """Tellings → incidents. A strong telling (a precise date or a town) joins an incident
+    it agrees with or starts one; a weak or anaphoric one joins the last incident, or,
+    before any (a headline), the next one. Weak tellings that no strong one hosts make
+    one incident of their own (a terse post: "attacked a base in Borno state")."""
+    incidents: list[Incident] = []
+    pending: list[Telling] = []
+    for telling in tellings:
+        if telling.kind == STRONG:
+            host = next((i for i in reversed(incidents) if _agree(telling, i)), None)
+            if host is None:
+                host = Incident([])
+                incidents.append(host)
+            host.tellings.extend(pending + [telling])
+            pending = []
+        elif incidents and _agree(telling, incidents[-1]):
+            incidents[-1].tellings.append(telling)
+        else:
+            pending.append(telling)
+    if any(t.kind == WEAK for t in pending):
+        incidents.append(Incident(pending))
+    return incidents
+
+
+def _agree(telling: Telling, incident: Incident) -> bool:
+    """Whether a telling can be of the incident: its place and date agree. Told without a
+    date on one side, a town and a place near it agree; told with dates on both, the
+    places must be the same or one inside the other."""
+    dated = telling.time is not None and incident.time is not None
+    if not _same_time(telling.time, incident.time):
+        return False
+    if telling.place is None or incident.place is None:
+        return True
+    return any(_same_place(a, b, loose=not dated) for a in telling.places or [telling.place] for b in incident.places or [incident.place])
+
+
+def _same_place(a: Place, b: Place, loose: bool = False) -> bool:
+    if a.gazetteer_id is not None and a.gazetteer_id == b.gazetteer_id:
+        return True
+    if a.country != b.country:
+        return False
+    coarse, fine = (a, b) if (a.geo_precision or 4) >= (b.geo_precision or 4) else (b, a)
+    if (coarse.geo_precision or 4) == 4:
+        return True
+    if (coarse.geo_precision or 4) >= (2 if loose else 3) and (fine.geo_precision or 4) <= (coarse.geo_precision or 4):
+        return coarse.admin1 is None or coarse.admin1 == fine.admin1
+    return a.mention == b.mention
+
+
+def _same_time(a: TimeMention | None, b: TimeMention | None) -> bool:
+    if a is None or b is None or a.start is None or b.start is None:
+        return True
+    return a.start <= (b.end or b.start) and b.start <= (a.end or a.start)
+
+
+def _follow_on(m: Mentions, incidents: list[Incident], counts: list[Count]) -> None:
+    """Tolls told in the sentences right after an incident ("Four soldiers were killed,
+    the army said") belong to it when those sentences tell of no other incident."""
+    told = {t.sentence for incident in incidents for t in incident.tellings}
+    last_by_sentence = {}
+    for incident in incidents:
+        for telling in incident.tellings:
+            last_by_sentence[telling.sentence] = incident
+    for count in counts:
+        if not count.toll or count.sentence in told:
+            continue
+        if any(t.precision not in PRECISE_TIMES for t in m.in_sentence(m.times, count.sentence)):
+            continue  # a toll over a period is a tally
+        for back in range(1, FOLLOW_ON + 1):
+            incident = last_by_sentence.get(count.sentence - back)
+            if incident is not None:
+                if count.sentence not in incident.extra_sentences:
+                    incident.extra_sentences.append(count.sentence)
+                break
+
+
+# --- the event ----------------------------------------------------------------------------------
+
+
+def _event(m: Mentions, incident: Incident, counts: list[Count], voices: Voices, number: int) -> Event | None:
+    sentences = incident.sentences
+    cast = read_cast(m, incident.tellings, sentences, counts)
+    place, time = incident.place, incident.time
+    claim = _claim(m, cast, sentences, voices, place)
+    actor1 = specialised(cast.actor1, place)
+    actor2 = specialised(cast.actor2, place)
+    triggers = [t for telling in incident.tellings for t in telling.triggers]
+    violent = [t for t in triggers if t.mention.event_type != EventType.STRATEGIC_DEVELOPMENTS]
+    trigger = most_specific(violent or triggers)  # "repelled the attack" does not undo the attack
+    if trigger is None:
+        return None
+    event_type, sub_event_type = _type(trigger, incident, actor1, actor2, counts, sentences)
+    in_incident = [c for c in counts if c.sentence in sentences and c.toll]
+    toll = tolls(m, in_incident, voices)
+    told = (voices.at(m, t.mention.evidence.start) for telling in incident.tellings for t in telling.triggers[:1])
+    reported_by = next((v for v in told if v is not None), None) or document_voice(m)
+    evidence = [_sentence_evidence(m, s) for s in sentences]
+    date = None
+    if time is not None and time.start is not None:
+        date = TimeSpan(start=time.start, end=time.end, precision=time.precision, evidence=time.evidence)
+    score = 0.45 + 0.1 * (place is not None) + 0.1 * (date is not None and date.precision in PRECISE_TIMES)
+    score += 0.1 * (actor1 is not None) + 0.1 * (not trigger.generic) + 0.05 * (toll.fatalities is not None)
+    return Event(
+        id=_id(m, "event", number),
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        date=date,
+        actor1=actor1,
+        actor2=actor2 if actor2 is None or actor1 is None or actor2.name != actor1.name else None,
+        location=place,
+        fatalities=toll.fatalities,
+        injured=toll.injured,
+        figures=toll.figures,
+        claimed_by=claim,
+        reported_by=reported_by,
+        evidence=evidence,
+        confidence=round(min(score, 0.95), 2),
+    )
+
+
+def _type(trigger: TriggerReading, incident: Incident, actor1, actor2, counts, sentences) -> tuple[EventType, str | None]:
+    """The trigger's reading, or the alternative its condition selects."""
+    met = set()
+    if actor2 is not None and actor2.kind is not None:
+        met.add(Condition.CIVILIAN_TARGET if actor2.kind not in ARMED else Condition.ARMED_TARGET)
+    if actor1 is not None and actor1.kind is not None:
+        met.add(Condition.STATE_ACTOR if actor1.kind == ActorKind.STATE_FORCES else Condition.NON_STATE_ACTOR)
+    others = [t for telling in incident.tellings for t in telling.triggers if t is not trigger]
+    if any(t.mention.event_type == EventType.EXPLOSIONS for t in others):
+        met.add(Condition.WEAPON)
+    if any(c.sentence in sentences and c.toll for c in counts):
+        met.add(Condition.VIOLENCE)
+    for alternative in trigger.alternatives:
+        if alternative.when in met:
+            event_type, sub = alternative.type
+            if alternative.when == Condition.WEAPON and sub is None:
+                weapon = next(t for t in others if t.mention.event_type == EventType.EXPLOSIONS)
+                sub = weapon.mention.sub_event_type
+            return EventType(event_type), sub
+    return EventType(trigger.mention.event_type), trigger.mention.sub_event_type
+
+
+def _claim(m: Mentions, cast: Cast, sentences: list[int], voices: Voices, incident_place: Place | None) -> Claim | None:
+    """Who claimed the incident: a claim cue in its sentences, the group itself telling of
+    it ("ISWAP said its fighters had killed 30 soldiers"), or the document when it is the
+    claimant's own channel. "No group claimed it" leaves it unclaimed."""
+    cues = [c for s in sentences for c in m.in_sentence(m.cues, s)]
+    if any(c.kind == CueKind.NO_CLAIM for c in cues):
+        return None
+    claims = [c for c in cues if c.kind == CueKind.CLAIM]
+    if claims and cast.claimer is not None:
+        cue = claims[0]
+        start, end = m.sentences[m.sentence_of(cue.evidence.start)]
+        channel = m.find(m.words.channels, start, end)
+        name = specialised(cast.claimer, incident_place).name
+        return Claim(name=name, mention=cast.claimer.mention, channel=channel[0] if channel else None, evidence=cue.evidence)
+    actor1 = cast.actor1
+    for sentence in sentences:
+        for voice in voices.by_sentence[sentence]:
+            if voice.role == Role.CLAIMANT and actor1 is not None and related(voice.name, actor1.name):
+                start, end = m.sentences[sentence]
+                channel = m.find(m.words.channels, start, end)
+                return Claim(name=specialised(actor1, incident_place).name, mention=voice.mention, channel=channel[0] if channel else None, evidence=voice.evidence)
+    if m.document.role == "claimant" and cast.claimer is not None:
+        name = specialised(cast.claimer, incident_place).name
+        return Claim(name=name, mention=cast.claimer.mention, channel=m.document.outlet, evidence=cast.claimer.evidence)
+    return None
+
+
+def _sentence_evidence(m: Mentions, index: int) -> Evidence:
+    start, end = m.sentences[index]
+    text = m.text
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Evidence(start=start, end=end, text=text[start:end])
+
+
+def _id(m: Mentions, kind: str, number: int) -> str:
+    return hashlib.sha256(f"{m.document.id}|{kind}|{number}".encode()).hexdigest()[:16]

@@ -1,0 +1,183 @@
+"""Everything the reading stages find in one document, indexed by sentence.
+
+The assembler asks the same questions of every mention — which sentence is it in, what
+stands just before or after it, which clause holds it — so the answers are made here once.
+Positions are offsets into the text as published (evidence offsets).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from marsad.assemble.data import Lexicon, lexicon
+from marsad.model import Actor, ActorKind, CueMention, Document, Evidence, Place, QuantityMention, Source, TimeMention
+from marsad.read.normalize import Normalized, normalize
+from marsad.read.quantities import find_quantities
+from marsad.read.quantities.phrases import Phrases
+from marsad.read.sentences import split_sentences
+from marsad.read.sources import find_cues, find_sources
+from marsad.read.times import find_times
+from marsad.read.tokens import Token, tokenize
+from marsad.read.triggers import TriggerReading, counted_spans, read_triggers
+from marsad.resolve.actors import find_actors
+
+T = TypeVar("T")
+WINDOW = 120  # characters looked at around a mention for the phrases next to it
+CLAUSE_MARKS = frozenset("،,;؛:()\n")
+# A dateline opens a line: a place, maybe a country and a date, maybe an agency in brackets,
+# then a dash ("KIRKUK, Iraq, Feb 18 (wire) - ", "دمشق - (وكالات) -", "كركوك – ").
+DATELINE = re.compile(r"(?m)^[ \t]*([^\n\-–—:(]{1,50}?(?:\([^)\n]{1,30}\))?[ \t]*[-–—])")
+DATELINE_REACH = 400  # datelines are found near the top
+BRACKETS = frozenset("()[]")  # official statements bracket their figures: "مقتل (6) إرهابيين"
+
+
+@dataclass
+class Mentions:
+    document: Document
+    view: Normalized
+    published: dt.date | None
+    sentences: list[tuple[int, int]]
+    quantities: list[QuantityMention]
+    times: list[TimeMention]
+    triggers: list[TriggerReading]
+    actors: list[Actor]
+    cues: list[CueMention]
+    sources: list[Source]
+    places: list[Place]
+    words: Lexicon = field(default_factory=lexicon)
+
+    @property
+    def text(self) -> str:
+        return self.view.original
+
+    def in_dateline(self, position: int) -> bool:
+        """Whether `position` is in the dateline ("KIRKUK, Iraq, Feb 18 (wire) -", "كركوك –"):
+        where and when the report was filed, which is not where and when it happened."""
+        return any(start <= position < end for start, end in self._datelines)
+
+    def sentence_of(self, position: int) -> int:
+        return max(0, bisect_right(self._starts, position) - 1)
+
+    def in_sentence(self, items: Sequence[T], index: int) -> list[T]:
+        """The items (mentions with evidence) whose start is in sentence `index`."""
+        start, end = self.sentences[index]
+        return [item for item in items if start <= _start(item) < end]
+
+    def clause(self, position: int) -> tuple[int, int]:
+        """The clause around `position`: its sentence cut at commas, colons, brackets."""
+        start, end = self.sentences[self.sentence_of(position)]
+        start = max([start] + [stop for begin, stop in self._datelines if begin <= position and stop <= position])
+        text = self.text
+        left = max((text.rfind(mark, start, position) for mark in CLAUSE_MARKS), default=-1)
+        rights = [i for i in (text.find(mark, position, end) for mark in CLAUSE_MARKS) if i >= 0]
+        return max(start, left + 1), min(rights, default=end)
+
+    def before(self, table: Phrases[T], position: int, gap: int = 0) -> tuple[T, int] | None:
+        """The phrase of `table` that ends just before `position` (at most `gap` words
+        between), with where it starts."""
+        tokens = self._tokens(position - WINDOW, position)
+        tokens = [t for t in tokens if t.text not in BRACKETS]
+        for skipped in range(min(gap, len(tokens)) + 1):
+            if skipped and not tokens[-skipped].is_word:
+                break
+            found = table.before(tokens, len(tokens) - skipped, self.words.prefixes)
+            if found is not None:
+                return found[0], self.view.original_offset(tokens[found[1]].start)
+        return None
+
+    def after(self, table: Phrases[T], position: int, gap: int = 0) -> tuple[T, int] | None:
+        """The phrase of `table` that starts just after `position` (at most `gap` words
+        between), with where it ends."""
+        tokens = self._tokens(position, position + WINDOW)
+        for skipped in range(min(gap, len(tokens)) + 1):
+            if skipped and not tokens[skipped - 1].is_word:
+                break
+            found = table.at(tokens, skipped, self.words.prefixes)
+            if found is not None:
+                return found[0], self.view.original_offset(tokens[found[1] - 1].end - 1) + 1
+        return None
+
+    def find(self, table: Phrases[T], start: int, end: int) -> tuple[T, int] | None:
+        """The first phrase of `table` in `text[start:end]`, with where it starts (after any proclitic)."""
+        tokens = self._tokens(start, end)
+        for index in range(len(tokens)):
+            found = table.at(tokens, index, self.words.prefixes)
+            if found is not None:
+                return found[0], self.view.original_offset(tokens[index].start + found[2])
+        return None
+
+    def words_between(self, start: int, end: int) -> list[str]:
+        return [token.text for token in self._tokens(start, end)]
+
+    def _tokens(self, start: int, end: int) -> list[Token]:
+        view = self.view
+        return tokenize(view.text, view.view_offset(max(0, start)), view.view_offset(min(len(self.text), end)))
+
+    def __post_init__(self) -> None:
+        self._starts = [start for start, _ in self.sentences]
+        self._datelines = [
+            (match.start(1), match.end(1))
+            for match in DATELINE.finditer(self.text, 0, DATELINE_REACH)
+            if any(p.evidence.start == match.start(1) for p in self.places)
+        ]
+
+
+def _start(item) -> int:
+    return (item.mention if isinstance(item, TriggerReading) else item).evidence.start
+
+
+ANTECEDENT_KINDS = frozenset({ActorKind.REBEL_GROUP, ActorKind.POLITICAL_MILITIA, ActorKind.IDENTITY_MILITIA})
+
+
+def _with_anaphors(view: Normalized, actors: list[Actor]) -> list[Actor]:
+    """The actor mentions and the generic references to a group named before ("التنظيم",
+    "الجماعة", "the group"), each as the nearest armed group named before it."""
+    table = lexicon().anaphors
+    tokens = tokenize(view.text)
+    found = []
+    index = 0
+    while index < len(tokens):
+        hit = table.at(tokens, index, lexicon().prefixes)
+        if hit is None:
+            index += 1
+            continue
+        start, end = view.original_span(tokens[index].start + hit[2], tokens[hit[1] - 1].end)
+        antecedent = next((a for a in reversed(actors) if a.evidence.end <= start and a.kind in ANTECEDENT_KINDS and a.name), None)
+        taken = any(a.evidence.start < end and start < a.evidence.end for a in actors)
+        if antecedent is not None and not taken:
+            evidence = Evidence(start=start, end=end, text=view.original[start:end])
+            found.append(Actor(name=antecedent.name, mention=evidence.text, kind=antecedent.kind, evidence=evidence))
+        index = hit[1]
+    return sorted(actors + found, key=lambda a: a.evidence.start) if found else actors
+
+
+def read_mentions(document: Document, places: list[Place]) -> Mentions:
+    """Run every reader over the document; `places` come from the resolve stage."""
+    view = normalize(document.text)
+    published = document.published
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    times = find_times(view, published)
+    taken = [(view.view_offset(t.evidence.start), view.view_offset(t.evidence.end)) for t in times]
+    quantities = find_quantities(view, taken)
+    actors = _with_anaphors(view, find_actors(view))
+    cues = find_cues(view)
+    sentences = [(s.start, s.end) for s in split_sentences(document.text)] or [(0, len(document.text))]
+    return Mentions(
+        document=document,
+        view=view,
+        published=published,
+        sentences=sentences,
+        quantities=quantities,
+        times=times,
+        triggers=read_triggers(view, counted_spans(view, quantities)),
+        actors=actors,
+        cues=cues,
+        sources=find_sources(view, actors, cues),
+        places=[place for place in places if place.evidence is not None],
+    )

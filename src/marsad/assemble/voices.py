@@ -1,0 +1,94 @@
+"""Who says what: the voice behind each figure and each sentence.
+
+A sentence's voices are the sources the reading stage found in it ("وذكرت مصادر سورية",
+"security sources said", "according to the Rojava Information Center"), but not an armed
+group that speaks only to claim ("أعلن داعش مسؤوليته"): that is the claim the sentence
+reports, not who reports it. A sentence with no voice of its own that goes on from the last
+one ("وخلال أقل من شهرين ...", "It also recorded ...") speaks in that one's voice, unless it
+reports impersonally ("تم تسجيل", "were recorded").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.assemble.mentions import Mentions
+from marsad.model import CueKind, Role, Source
+
+CARRY = 2  # sentences a voice carries over
+SPEAKS_REACH = 12  # characters between a voice and the cue it speaks
+CLAIM_REACH = 40  # characters between an armed group and the claim cue it speaks
+
+
+@dataclass
+class Voices:
+    by_sentence: list[list[Source]]
+    carried: list[Source | None]
+    impersonal: list[bool]
+
+    def at(self, m: Mentions, position: int) -> Source | None:
+        """The voice of the figure or mention at `position`: the nearest voice before it in
+        its sentence, else the first after it, else the one carried into the sentence."""
+        sentence = m.sentence_of(position)
+        voices = self.by_sentence[sentence]
+        before = [v for v in voices if v.evidence.start <= position]
+        if before:
+            return before[-1]
+        after = [v for v in voices if _speaks(m, v)]
+        if after:
+            return after[0]
+        return None if self.impersonal[sentence] else self.carried[sentence]
+
+
+def read_voices(m: Mentions) -> Voices:
+    claims = [c.evidence for c in m.cues if c.kind == CueKind.CLAIM]
+    actor_spans = {(a.evidence.start, a.evidence.end) for a in m.actors}
+    by_sentence: list[list[Source]] = [[] for _ in m.sentences]
+    for source in m.sources:
+        span = (source.evidence.start, source.evidence.end)
+        if span in actor_spans and source.role == Role.CLAIMANT and _claims(span, claims):
+            continue
+        by_sentence[m.sentence_of(span[0])].append(source)
+    impersonal = [_impersonal(m, index) for index in range(len(m.sentences))]
+    carried: list[Source | None] = []
+    depth = 0
+    for index, (start, _) in enumerate(m.sentences):
+        previous = index - 1
+        voice = None
+        if previous >= 0 and not by_sentence[index] and _continues(m, start):
+            voice = by_sentence[previous][-1] if by_sentence[previous] else (carried[previous] if depth < CARRY else None)
+        depth = depth + 1 if voice is not None and not by_sentence[previous] else (1 if voice is not None else 0)
+        carried.append(voice)
+    return Voices(by_sentence, carried, impersonal)
+
+
+def _continues(m: Mentions, start: int) -> bool:
+    """Whether the sentence at `start` goes on from the last: it opens with a continuation
+    ("كما", "It also") or with the conjunction و on its first word ("وخلال")."""
+    if m.after(m.words.continuations, start) is not None:
+        return True
+    words = m.words_between(start, start + 12)
+    return bool(words) and len(words[0]) > 2 and words[0][0] in m.words.conjunctions
+
+
+def document_voice(m: Mentions) -> Source:
+    """The document speaking for itself: its outlet, in the document's role."""
+    return Source(name=m.document.outlet, role=m.document.role)
+
+
+def _speaks(m: Mentions, voice: Source) -> bool:
+    """Whether a voice is next to an attribution cue: one that comes after what it says
+    ("..., security sources said") must be, or it is only mentioned."""
+    start, end = voice.evidence.start, voice.evidence.end
+    return any(c.evidence.end >= start - SPEAKS_REACH and c.evidence.start <= end + SPEAKS_REACH for c in m.cues if c.kind == CueKind.REPORT)
+
+
+def _claims(span: tuple[int, int], claims) -> bool:
+    """Whether the actor at `span` speaks a claim cue: inside it or right next to it."""
+    start, end = span
+    return any(c.start - CLAIM_REACH <= start and end <= c.end + CLAIM_REACH for c in claims)
+
+
+def _impersonal(m: Mentions, index: int) -> bool:
+    start, end = m.sentences[index]
+    return m.find(m.words.records, start, end) is not None
