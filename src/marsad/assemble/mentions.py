@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -49,6 +49,7 @@ class Mentions:
     cues: list[CueMention]
     sources: list[Source]
     places: list[Place]
+    tokens: list[Token]  # of the whole view
     words: Lexicon = field(default_factory=lexicon)
 
     @property
@@ -115,11 +116,16 @@ class Mentions:
         return [token.text for token in self._tokens(start, end)]
 
     def _tokens(self, start: int, end: int) -> list[Token]:
+        """The view's tokens that start in `text[start:end]`, cut from the tokens of the
+        whole view (made once: the assembler asks about a few words thousands of times)."""
         view = self.view
-        return tokenize(view.text, view.view_offset(max(0, start)), view.view_offset(min(len(self.text), end)))
+        first = bisect_left(self._token_starts, view.view_offset(max(0, start)))
+        last = bisect_left(self._token_starts, view.view_offset(min(len(self.text), end)))
+        return self.tokens[first:last]
 
     def __post_init__(self) -> None:
         self._starts = [start for start, _ in self.sentences]
+        self._token_starts = [token.start for token in self.tokens]
         self._datelines = [
             (match.start(1), match.end(1))
             for match in DATELINE.finditer(self.text, 0, DATELINE_REACH)
@@ -134,11 +140,10 @@ def _start(item) -> int:
 ANTECEDENT_KINDS = frozenset({ActorKind.REBEL_GROUP, ActorKind.POLITICAL_MILITIA, ActorKind.IDENTITY_MILITIA})
 
 
-def _with_anaphors(view: Normalized, actors: list[Actor]) -> list[Actor]:
+def _with_anaphors(view: Normalized, tokens: list[Token], actors: list[Actor]) -> list[Actor]:
     """The actor mentions and the generic references to a group named before ("التنظيم",
     "الجماعة", "the group"), each as the nearest armed group named before it."""
     table = lexicon().anaphors
-    tokens = tokenize(view.text)
     found = []
     index = 0
     while index < len(tokens):
@@ -165,7 +170,8 @@ def read_mentions(document: Document, places: list[Place]) -> Mentions:
     times = find_times(view, published)
     taken = [(view.view_offset(t.evidence.start), view.view_offset(t.evidence.end)) for t in times]
     quantities = find_quantities(view, taken)
-    actors = _with_anaphors(view, find_actors(view))
+    tokens = tokenize(view.text)
+    actors = _with_anaphors(view, tokens, find_actors(view))
     cues = find_cues(view)
     sentences = [(s.start, s.end) for s in split_sentences(document.text)] or [(0, len(document.text))]
     return Mentions(
@@ -180,4 +186,5 @@ def read_mentions(document: Document, places: list[Place]) -> Mentions:
         cues=cues,
         sources=find_sources(view, actors, cues),
         places=[place for place in places if place.evidence is not None],
+        tokens=tokens,
     )
