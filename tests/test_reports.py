@@ -13,7 +13,7 @@ from marsad.cli import app
 
 ROOT = Path(__file__).parent.parent
 SEED = ROOT.parent / "shared" / "seed" / "article_ar.txt"
-GOLD = ROOT / "gold"
+GOLD = ROOT / "gold" / "dev"
 # The figures `marsad evaluate gold/` reached when this floor was set (events F1 0.90,
 # tallies F1 0.81); a change that loses ground fails here and says where.
 FLOOR = {"events": 0.88, "tallies": 0.78}
