@@ -45,6 +45,7 @@ class ReportData(BaseModel):
     conjunctions: list[str] = []
     references: list[str] = []
     anaphors: list[str] = []
+    complementizers: list[str] = []
     partitives: list[PartitiveData] = []
 
 
@@ -65,6 +66,7 @@ class Lexicon:
     conjunctions: frozenset[str]
     references: Phrases[bool]
     anaphors: Phrases[bool]
+    complementizers: frozenset[str]
     partitives: tuple[PartitiveData, ...]
     prefixes: Prefixes
 
@@ -114,6 +116,7 @@ def lexicon() -> Lexicon:
         conjunctions=words("conjunctions"),
         references=merged("references"),
         anaphors=merged("anaphors"),
+        complementizers=words("complementizers"),
         partitives=tuple(p for language in data for p in language.partitives),
         prefixes=Prefixes(sorted(proclitics)),
     )

@@ -104,15 +104,19 @@ def _telling(m: Mentions, index: int, counts: list[Count]) -> Telling | None:
     first = triggers[0].mention.evidence.start
     # the most precise place; a town named like its province ("Kirkuk, Wadi Zghaytun") often
     # stands for the province, so a town that is not is preferred; then one after the trigger
-    place = min(places, key=lambda p: (p.geo_precision or 5, p.name is not None and p.name == p.admin1, p.evidence.start < first), default=None)
+    place = min(places, key=lambda p: (p.geo_precision or 5, p.geo_precision == 1 and p.name == p.admin1, p.evidence.start < first), default=None)
     times = [t for t in m.in_sentence(m.times, index) if _past(m, t) and not m.in_dateline(t.evidence.start)]
     precise = [t for t in times if t.precision in PRECISE_TIMES]
     time = precise[0] if precise else None
     counting = any(c.sentence == index and c.unit == "attacks" and not c.few for c in counts)
     fine_place = place is not None and (place.geo_precision or 4) <= 2
     strong = bool(precise) or fine_place
-    if counting or (times and not precise):  # a count or a period: its triggers are trend words unless pinned down
-        return Telling(index, triggers, place, time, STRONG, places) if strong else None
+    if counting and not precise and not fine_place:  # a count statement: its triggers are trend words
+        return None
+    if times and not precise:  # over a period: many incidents, not one
+        return None
+    if counting:
+        return Telling(index, triggers, place, time, STRONG, places)
     if strong:
         return Telling(index, triggers, place, time, STRONG, places)
     tolled = any(c.sentence == index and c.toll for c in counts)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from marsad.assemble.data import Lexicon, lexicon
-from marsad.model import Actor, ActorKind, CueMention, Document, Evidence, Place, QuantityMention, Source, TimeMention
+from marsad.model import Actor, ActorKind, CueKind, CueMention, Document, Evidence, Place, QuantityMention, Source, TimeMention
 from marsad.read.normalize import Normalized, normalize
 from marsad.read.quantities import find_quantities
 from marsad.read.quantities.phrases import Phrases
@@ -33,6 +33,7 @@ CLAUSE_MARKS = frozenset("،,;؛:()\n")
 # then a dash ("KIRKUK, Iraq, Feb 18 (wire) - ", "دمشق - (وكالات) -", "كركوك – ").
 DATELINE = re.compile(r"(?m)^[ \t]*([^\n\-–—:(]{1,50}?(?:\([^)\n]{1,30}\))?[ \t]*[-–—])")
 DATELINE_REACH = 400  # datelines are found near the top
+REPORT_TIME_REACH = 70  # characters between a report verb and the time it was made
 BRACKETS = frozenset("()[]")  # official statements bracket their figures: "مقتل (6) إرهابيين"
 
 
@@ -161,6 +162,35 @@ def _with_anaphors(view: Normalized, tokens: list[Token], actors: list[Actor]) -
     return sorted(actors + found, key=lambda a: a.evidence.start) if found else actors
 
 
+def _told_times(view: Normalized, times: list[TimeMention], cues: list[CueMention], triggers, quantities) -> list[TimeMention]:
+    """The times of what is told, without the times of the telling: a day soon after a
+    report verb, with nothing told between them — no trigger, no figure, no "أن"/"that"
+    opening what is said ("أفادت مصادر أمنية، اليوم الأربعاء، بمقتل ...", "police said on
+    Tuesday") — is when the report was made."""
+    reports = [c.evidence for c in cues if c.kind == CueKind.REPORT]
+    told = sorted([t.mention.evidence.start for t in triggers] + [q.evidence.start for q in quantities])
+    kept = []
+    for time in times:
+        start = time.evidence.start
+        cue = next((c for c in reversed(reports) if c.end <= start), None)
+        reporting = (
+            cue is not None
+            and time.precision == "day"
+            and start - cue.end <= REPORT_TIME_REACH
+            and not any(cue.end <= position < start for position in told)
+            and _plain_words(view, cue.end, start)
+        )
+        if not reporting:
+            kept.append(time)
+    return kept
+
+
+def _plain_words(view: Normalized, start: int, end: int) -> bool:
+    """Whether `text[start:end]` stays in one sentence and opens nothing said."""
+    between = view.text[view.view_offset(start) : view.view_offset(end)]
+    return "\n" not in between and "." not in between and lexicon().complementizers.isdisjoint(between.split())
+
+
 def read_mentions(document: Document, places: list[Place]) -> Mentions:
     """Run every reader over the document; `places` come from the resolve stage."""
     view = normalize(document.text)
@@ -174,14 +204,15 @@ def read_mentions(document: Document, places: list[Place]) -> Mentions:
     actors = _with_anaphors(view, tokens, find_actors(view))
     cues = find_cues(view)
     sentences = [(s.start, s.end) for s in split_sentences(document.text)] or [(0, len(document.text))]
+    triggers = read_triggers(view, counted_spans(view, quantities))
     return Mentions(
         document=document,
         view=view,
         published=published,
         sentences=sentences,
         quantities=quantities,
-        times=times,
-        triggers=read_triggers(view, counted_spans(view, quantities)),
+        times=_told_times(view, times, cues, triggers, quantities),
+        triggers=triggers,
         actors=actors,
         cues=cues,
         sources=find_sources(view, actors, cues),
