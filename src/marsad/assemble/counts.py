@@ -13,9 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from marsad.assemble.mentions import Mentions
-from marsad.model import Actor, QuantityMention, Unit
+from marsad.model import Actor, Evidence, QuantityMention, Unit
 
 FATE_GAP = 3  # words that may stand between a fate and its figure ("قتل في الهجوم 5 جنود")
+ONE_WORDS = 3  # words of "a village headman"
 AFTER_GAP = 2  # ... or between a figure and a fate after it ("15 soldiers and VDP killed")
 PART_GAP = 6  # words a breakdown's parts may be apart
 CLAUSE_GAP = 16  # ... or a total and the colon that opens its parts
@@ -59,7 +60,7 @@ class Count:
 
 def read_counts(m: Mentions) -> list[Count]:
     counts: list[Count] = []  # with figures of people whose fate is not told yet (unit None)
-    for quantity in m.quantities:
+    for quantity in sorted(m.quantities + _ones(m), key=lambda q: q.evidence.start):
         start, end = quantity.evidence.start, quantity.evidence.end
         if quantity.unit == "percent" or _refers_back(m, quantity):
             continue
@@ -89,6 +90,44 @@ def read_counts(m: Mentions) -> list[Count]:
         if count.unit in PEOPLE_HIT:
             count.target = _noun_actor(m, count.start, count.end)
     return [count for count in counts if count.unit is not None]
+
+
+def _ones(m: Mentions) -> list[QuantityMention]:
+    """One person whose fate is told without a figure: "killing a soldier", "shot dead a
+    village headman", "مقتل جندي", "ما أدى إلى مقتله". The words that say it are its evidence."""
+    ones = []
+    taken = [(q.evidence.start, q.evidence.end) for q in m.quantities]
+    tokens, words = m.tokens, m.words
+    for index in range(len(tokens)):
+        fate = words.fates_before.at(tokens, index, words.prefixes)
+        pronoun = words.one_words.at(tokens, index, words.prefixes)
+        if pronoun is not None:
+            first, last = index, pronoun[1]
+        elif fate is not None and fate[1] < len(tokens):
+            first, last = fate[1], _one_after(tokens, fate[1], words)
+            if last is None:
+                continue
+        else:
+            continue
+        start, end = m.view.original_span(tokens[first].start, tokens[last - 1].end)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        text = m.text[start:end]
+        ones.append(QuantityMention(low=1, best=1, high=1, qualifier="exact", text=text, noun=text, evidence=Evidence(start=start, end=end, text=text)))
+    return ones
+
+
+def _one_after(tokens, index: int, words) -> int | None:
+    """Where "a soldier" / "a village headman" / "جندي" after a fate ends, if one is there."""
+    token = tokens[index].text
+    if token in words.one_nouns:
+        return index + 1
+    if token not in words.one_determiners:
+        return None
+    end = index + 1
+    while end < len(tokens) and end - index <= ONE_WORDS and tokens[end].is_word and tokens[end].text not in words.one_stops:
+        end += 1
+    return end if end > index + 1 else None
 
 
 def _refers_back(m: Mentions, quantity: QuantityMention) -> bool:

@@ -28,6 +28,13 @@ class PartitiveData(BaseModel):
     article: str = ""
 
 
+class OneData(BaseModel):
+    determiners: list[str] = []
+    stops: list[str] = []
+    nouns: list[str] = []
+    words: list[str] = []
+
+
 class ReportData(BaseModel):
     """Schema of `lang/<language>/reports.yaml` (its comments say what each list is for)."""
 
@@ -46,6 +53,8 @@ class ReportData(BaseModel):
     references: list[str] = []
     anaphors: list[str] = []
     complementizers: list[str] = []
+    one: OneData = OneData()
+    no_toll: list[str] = []
     partitives: list[PartitiveData] = []
 
 
@@ -67,6 +76,11 @@ class Lexicon:
     references: Phrases[bool]
     anaphors: Phrases[bool]
     complementizers: frozenset[str]
+    one_determiners: frozenset[str]
+    one_stops: frozenset[str]
+    one_nouns: frozenset[str]
+    one_words: Phrases[bool]
+    no_toll: Phrases[bool]
     partitives: tuple[PartitiveData, ...]
     prefixes: Prefixes
 
@@ -117,6 +131,11 @@ def lexicon() -> Lexicon:
         references=merged("references"),
         anaphors=merged("anaphors"),
         complementizers=words("complementizers"),
+        one_determiners=frozenset(fold(w) for language in data for w in language.one.determiners),
+        one_stops=frozenset(fold(w) for language in data for w in language.one.stops),
+        one_nouns=frozenset(fold(w) for language in data for w in language.one.nouns),
+        one_words=_phrases(w for language in data for w in language.one.words),
+        no_toll=merged("no_toll"),
         partitives=tuple(p for language in data for p in language.partitives),
         prefixes=Prefixes(sorted(proclitics)),
     )

@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 from marsad.assemble.actors import Cast, read_cast, related, specialised
 from marsad.assemble.counts import Count
 from marsad.assemble.mentions import Mentions
-from marsad.assemble.tolls import tolls
+from marsad.assemble.tolls import Toll, tolls
 from marsad.assemble.voices import Voices, document_voice
 from marsad.model import (
+    Actor,
     ActorKind,
     Claim,
     CueKind,
@@ -30,17 +31,23 @@ from marsad.model import (
     EventType,
     Evidence,
     Place,
+    Qualifier,
+    Quantity,
     Role,
     TimeMention,
     TimeSpan,
 )
 from marsad.read.triggers import Condition, TriggerReading, most_specific
+from marsad.resolve.actors import canonical_actor
 
 PRECISE_TIMES = ("day", "week")
 STRONG, WEAK, ANAPHORIC = "strong", "weak", "anaphoric"
 TIME_ORDER = {"day": 0, "week": 1, "month": 2, "range": 3, "year": 4}
 FOLLOW_ON = 3  # sentences after an incident whose tolls, with no trigger, are still its own
 ARMED = frozenset(ActorKind) - {ActorKind.CIVILIANS, ActorKind.PROTESTERS, ActorKind.RIOTERS}
+# Militias and gunmen abduct where state forces, and rebels that hold and govern ground,
+# arrest (the SDF's arrests are arrests in ACLED).
+MILITIAS = frozenset({ActorKind.POLITICAL_MILITIA, ActorKind.IDENTITY_MILITIA})
 
 
 @dataclass
@@ -241,7 +248,7 @@ def _event(m: Mentions, incident: Incident, counts: list[Count], voices: Voices,
         return None
     event_type, sub_event_type = _type(trigger, incident, actor1, actor2, counts, sentences)
     in_incident = [c for c in counts if c.sentence in sentences and c.toll]
-    toll = tolls(m, in_incident, voices)
+    toll = tolls(m, in_incident, voices) if in_incident else _no_toll(m, sentences)
     told = (voices.at(m, t.mention.evidence.start) for telling in incident.tellings for t in telling.triggers[:1])
     reported_by = next((v for v in told if v is not None), None) or document_voice(m)
     evidence = [_sentence_evidence(m, s) for s in sentences]
@@ -268,6 +275,19 @@ def _event(m: Mentions, incident: Incident, counts: list[Count], voices: Voices,
     )
 
 
+def _no_toll(m: Mentions, sentences: list[int]) -> Toll:
+    """No figure, but the text says nobody was hurt ("No casualties reported", "دون وقوع
+    إصابات"): the toll is 0 dead and 0 injured, not unknown."""
+    for sentence in sentences:
+        found = m.find(m.words.no_toll, *m.sentences[sentence])
+        if found is not None:
+            _, start, end = found
+            evidence = Evidence(start=start, end=end, text=m.text[start:end])
+            zero = Quantity(low=0, best=0, high=0, qualifier=Qualifier.EXACT, text=evidence.text, evidence=evidence)
+            return Toll(fatalities=zero, injured=zero)
+    return Toll()
+
+
 def _type(trigger: TriggerReading, incident: Incident, actor1, actor2, counts, sentences) -> tuple[EventType, str | None]:
     """The trigger's reading, or the alternative its condition selects."""
     met = set()
@@ -275,6 +295,8 @@ def _type(trigger: TriggerReading, incident: Incident, actor1, actor2, counts, s
         met.add(Condition.CIVILIAN_TARGET if actor2.kind not in ARMED else Condition.ARMED_TARGET)
     if actor1 is not None and actor1.kind is not None:
         met.add(Condition.STATE_ACTOR if actor1.kind == ActorKind.STATE_FORCES else Condition.NON_STATE_ACTOR)
+        if actor1.kind in MILITIAS:
+            met.add(Condition.MILITIA_ACTOR)
     others = [t for telling in incident.tellings for t in telling.triggers if t is not trigger]
     if any(t.mention.event_type == EventType.EXPLOSIONS for t in others):
         met.add(Condition.WEAPON)
@@ -290,7 +312,7 @@ def _type(trigger: TriggerReading, incident: Incident, actor1, actor2, counts, s
     return EventType(trigger.mention.event_type), trigger.mention.sub_event_type
 
 
-def _claim(m: Mentions, cast: Cast, sentences: list[int], voices: Voices, incident_place: Place | None) -> Claim | None:
+def _claim(m: Mentions, cast: Cast, sentences: list[int], voices: Voices, place: Place | None) -> Claim | None:
     """Who claimed the incident: a claim cue in its sentences, the group itself telling of
     it ("ISWAP said its fighters had killed 30 soldiers"), or the document when it is the
     claimant's own channel. "No group claimed it" leaves it unclaimed."""
@@ -299,22 +321,24 @@ def _claim(m: Mentions, cast: Cast, sentences: list[int], voices: Voices, incide
         return None
     claims = [c for c in cues if c.kind == CueKind.CLAIM]
     if claims and cast.claimer is not None:
-        cue = claims[0]
-        start, end = m.sentences[m.sentence_of(cue.evidence.start)]
-        channel = m.find(m.words.channels, start, end)
-        name = specialised(cast.claimer, incident_place).name
-        return Claim(name=name, mention=cast.claimer.mention, channel=channel[0] if channel else None, evidence=cue.evidence)
-    actor1 = cast.actor1
+        return _claimed_by(m, cast.claimer, place, claims[0].evidence)
     for sentence in sentences:
         for voice in voices.by_sentence[sentence]:
-            if voice.role == Role.CLAIMANT and actor1 is not None and related(voice.name, actor1.name):
-                start, end = m.sentences[sentence]
-                channel = m.find(m.words.channels, start, end)
-                return Claim(name=specialised(actor1, incident_place).name, mention=voice.mention, channel=channel[0] if channel else None, evidence=voice.evidence)
-    if m.document.role == "claimant" and cast.claimer is not None:
-        name = specialised(cast.claimer, incident_place).name
-        return Claim(name=name, mention=cast.claimer.mention, channel=m.document.outlet, evidence=cast.claimer.evidence)
+            if voice.role == Role.CLAIMANT and cast.actor1 is not None and related(voice.name, cast.actor1.name):
+                return _claimed_by(m, cast.actor1, place, voice.evidence)
+    if m.document.role == Role.CLAIMANT and cast.claimer is not None:
+        return _claimed_by(m, cast.claimer, place, cast.claimer.evidence, m.document.outlet)
     return None
+
+
+def _claimed_by(m: Mentions, claimer: Actor, place: Place | None, evidence: Evidence, channel: str | None = None) -> Claim:
+    """The claim, with its channel: a claimant's outlet named in the sentence ("through
+    az-Zallaqa", "وكالة أعماق"), else a kind of channel ("بيان", "a video"), else `channel`."""
+    start, end = m.sentences[m.sentence_of(evidence.start)]
+    outlets = [s.name for s in m.in_sentence(m.sources, m.sentence_of(evidence.start)) if s.role == Role.CLAIMANT and canonical_actor(s.name or "") is None]
+    kind = m.find(m.words.channels, start, end)
+    channel = outlets[0] if outlets else (kind[0] if kind else channel)
+    return Claim(name=specialised(claimer, place).name, mention=claimer.mention, channel=channel, evidence=evidence)
 
 
 def _sentence_evidence(m: Mentions, index: int) -> Evidence:

@@ -104,13 +104,15 @@ class Mentions:
                 return found[0], self.view.original_offset(tokens[found[1] - 1].end - 1) + 1
         return None
 
-    def find(self, table: Phrases[T], start: int, end: int) -> tuple[T, int] | None:
-        """The first phrase of `table` in `text[start:end]`, with where it starts (after any proclitic)."""
+    def find(self, table: Phrases[T], start: int, end: int) -> tuple[T, int, int] | None:
+        """The first phrase of `table` in `text[start:end]`, with where it starts (after
+        any proclitic) and ends."""
         tokens = self._tokens(start, end)
         for index in range(len(tokens)):
             found = table.at(tokens, index, self.words.prefixes)
             if found is not None:
-                return found[0], self.view.original_offset(tokens[index].start + found[2])
+                begin, stop = self.view.original_span(tokens[index].start + found[2], tokens[found[1] - 1].end)
+                return found[0], begin, stop
         return None
 
     def words_between(self, start: int, end: int) -> list[str]:

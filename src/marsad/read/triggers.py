@@ -102,6 +102,7 @@ class Condition(StrEnum):
     ARMED_TARGET = "armed_target"  # the target is an armed, organised force: a battle
     STATE_ACTOR = "state_actor"  # the actor is a state force (territory regained)
     NON_STATE_ACTOR = "non_state_actor"  # the actor is not (territory overtaken)
+    MILITIA_ACTOR = "militia_actor"  # the actor is a militia or unidentified gunmen, not a force that holds ground (an "arrest" is an abduction)
     PROTESTERS = "protesters"  # one side is demonstrators or rioters
     WEAPON = "weapon"  # a weapon named in the clause says how (explosives, a drone ...)
     VIOLENCE = "violence"  # the clause reports fighting or casualties (a raid that became a clash)
