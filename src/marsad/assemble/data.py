@@ -55,6 +55,7 @@ class ReportData(BaseModel):
     complementizers: list[str] = []
     one: OneData = OneData()
     no_toll: list[str] = []
+    joints: list[str] = []
     partitives: list[PartitiveData] = []
 
 
@@ -81,6 +82,7 @@ class Lexicon:
     one_nouns: frozenset[str]
     one_words: Phrases[bool]
     no_toll: Phrases[bool]
+    joints: Phrases[bool]
     partitives: tuple[PartitiveData, ...]
     prefixes: Prefixes
 
@@ -136,6 +138,7 @@ def lexicon() -> Lexicon:
         one_nouns=frozenset(fold(w) for language in data for w in language.one.nouns),
         one_words=_phrases(w for language in data for w in language.one.words),
         no_toll=merged("no_toll"),
+        joints=merged("joints"),
         partitives=tuple(p for language in data for p in language.partitives),
         prefixes=Prefixes(sorted(proclitics)),
     )

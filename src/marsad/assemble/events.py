@@ -60,6 +60,8 @@ class Telling:
     time: TimeMention | None
     kind: str  # STRONG, WEAK or ANAPHORIC
     places: list[Place] = field(default_factory=list)  # every place of the sentence
+    concrete: bool = False  # a weak telling with a toll or a claim of its own
+    definite: bool = False  # its trigger has the article: "الاشتباكات", "the attack"
 
 
 @dataclass
@@ -129,7 +131,7 @@ def _telling(m: Mentions, index: int, counts: list[Count]) -> Telling | None:
     tolled = any(c.sentence == index and c.toll for c in counts)
     claimed = any(start <= c.evidence.start < end and c.kind == CueKind.CLAIM for c in m.cues)
     if tolled or claimed or (place is not None and any(not t.generic for t in triggers)):
-        return Telling(index, triggers, place, None, WEAK, places)
+        return Telling(index, triggers, place, None, WEAK, places, concrete=tolled or claimed, definite=_refers_back(m, triggers))
     if _refers_back(m, triggers):
         return Telling(index, triggers, None, None, ANAPHORIC)
     return None
@@ -159,7 +161,9 @@ def _incidents(tellings: list[Telling]) -> list[Incident]:
     """Tellings → incidents. A strong telling (a precise date or a town) joins an incident
     it agrees with or starts one; a weak or anaphoric one joins the last incident, or,
     before any (a headline), the next one. Weak tellings that no strong one hosts make
-    one incident of their own (a terse post: "attacked a base in Borno state")."""
+    one incident of their own if they tell a toll or a claim (a terse post: "killed three
+    soldiers in Borno state"). A weak
+    telling of another kind of event than the last incident waits for the next one."""
     incidents: list[Incident] = []
     pending: list[Telling] = []
     for telling in tellings:
@@ -170,13 +174,25 @@ def _incidents(tellings: list[Telling]) -> list[Incident]:
                 incidents.append(host)
             host.tellings.extend(pending + [telling])
             pending = []
-        elif incidents and _agree(telling, incidents[-1]):
+        elif incidents and _agree(telling, incidents[-1]) and _same_kind(telling, incidents[-1]):
             incidents[-1].tellings.append(telling)
         else:
             pending.append(telling)
-    if any(t.kind == WEAK for t in pending):
+    if any(t.concrete for t in pending):
         incidents.append(Incident(pending))
     return incidents
+
+
+def _same_kind(telling: Telling, incident: Incident) -> bool:
+    """Whether what the telling says happened can be the incident: a generic word
+    ("attack") or one with the article ("the clashes", "الاشتباكات") can be anything;
+    specific ones must share a type (a drone strike told after an ambush is another
+    incident)."""
+    if telling.definite:
+        return True
+    told = {t.mention.event_type for t in telling.triggers if not t.generic}
+    known = {t.mention.event_type for other in incident.tellings for t in other.triggers if not t.generic}
+    return not told or not known or bool(told & known)
 
 
 def _agree(telling: Telling, incident: Incident) -> bool:

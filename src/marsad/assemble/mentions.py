@@ -164,6 +164,33 @@ def _with_anaphors(view: Normalized, tokens: list[Token], actors: list[Actor]) -
     return sorted(actors + found, key=lambda a: a.evidence.start) if found else actors
 
 
+def _one_incident_each(view: Normalized, tokens: list[Token], sentences, triggers, times) -> list[tuple[int, int]]:
+    """Sentences, cut where one tells of a second incident: at a joint ("، فيما", ", and a",
+    "; meanwhile") with event triggers on each side, and after it a time of its own or an
+    event of another type ("... killed seven soldiers in an attack on Monday, and a drone
+    strike in the north killed nine civilians"). The assembler reads the parts as sentences."""
+    joints = lexicon().joints
+    told = [(t.mention.evidence.start, t.mention.event_type) for t in triggers if not t.counted]
+    timed = [t.evidence.start for t in times]
+    starts = [token.start for token in tokens]
+    cut: list[tuple[int, int]] = []
+    for start, end in sentences:
+        first = bisect_left(starts, view.view_offset(start))
+        last = bisect_left(starts, view.view_offset(end))
+        for index in range(first, last):
+            found = joints.at(tokens, index, lexicon().prefixes)
+            if found is None:
+                continue
+            at = view.original_offset(tokens[index].start)
+            before = {kind for p, kind in told if start <= p < at}
+            after = {kind for p, kind in told if at <= p < end}
+            if before and after and (not after <= before or any(at <= p < end for p in timed)):
+                cut.append((start, at))
+                start = at
+        cut.append((start, end))
+    return cut
+
+
 def _told_times(view: Normalized, times: list[TimeMention], cues: list[CueMention], triggers, quantities) -> list[TimeMention]:
     """The times of what is told, without the times of the telling: a day soon after a
     report verb, with nothing told between them — no trigger, no figure, no "أن"/"that"
@@ -205,8 +232,9 @@ def read_mentions(document: Document, places: list[Place]) -> Mentions:
     tokens = tokenize(view.text)
     actors = _with_anaphors(view, tokens, find_actors(view))
     cues = find_cues(view)
-    sentences = [(s.start, s.end) for s in split_sentences(document.text)] or [(0, len(document.text))]
     triggers = read_triggers(view, counted_spans(view, quantities))
+    sentences = [(s.start, s.end) for s in split_sentences(document.text)] or [(0, len(document.text))]
+    sentences = _one_incident_each(view, tokens, sentences, triggers, times)
     return Mentions(
         document=document,
         view=view,
