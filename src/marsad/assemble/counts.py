@@ -95,30 +95,24 @@ def read_counts(m: Mentions) -> list[Count]:
 def _ones(m: Mentions) -> list[QuantityMention]:
     """One person whose fate is told without a figure: "killing a soldier", "shot dead a
     village headman", "مقتل جندي", "ما أدى إلى مقتله". The words that say it are its evidence."""
-    ones = []
     taken = [(q.evidence.start, q.evidence.end) for q in m.quantities]
-    tokens, words = m.tokens, m.words
-    for index in range(len(tokens)):
-        fate = words.fates_before.at(tokens, index, words.prefixes)
-        pronoun = words.one_words.at(tokens, index, words.prefixes)
-        if pronoun is not None:
-            first, last = index, pronoun[1]
-        elif fate is not None and fate[1] < len(tokens):
-            first, last = fate[1], _one_after(tokens, fate[1], words)
-            if last is None:
-                continue
-        else:
-            continue
-        start, end = m.view.original_span(tokens[first].start, tokens[last - 1].end)
-        if any(s < end and start < e for s, e in taken):
-            continue
-        text = m.text[start:end]
-        ones.append(QuantityMention(low=1, best=1, high=1, qualifier="exact", text=text, noun=text, evidence=Evidence(start=start, end=end, text=text)))
+    spans = [(hit.start, hit.end) for hit in m.hits["one_words"]]
+    for hit in m.hits["fates_before"]:
+        last = _one_after(m.tokens, hit.next, m.words)
+        if last is not None:
+            spans.append(m.view.original_span(m.tokens[hit.next].start, m.tokens[last - 1].end))
+    ones = []
+    for start, end in spans:
+        if not any(s < end and start < e for s, e in taken):
+            text = m.text[start:end]
+            ones.append(QuantityMention(low=1, best=1, high=1, qualifier="exact", text=text, noun=text, evidence=Evidence(start=start, end=end, text=text)))
     return ones
 
 
 def _one_after(tokens, index: int, words) -> int | None:
     """Where "a soldier" / "a village headman" / "جندي" after a fate ends, if one is there."""
+    if index >= len(tokens):
+        return None
     token = tokens[index].text
     if token in words.one_nouns:
         return index + 1

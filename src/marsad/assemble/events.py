@@ -295,10 +295,9 @@ def _no_toll(m: Mentions, sentences: list[int]) -> Toll:
     """No figure, but the text says nobody was hurt ("No casualties reported", "دون وقوع
     إصابات"): the toll is 0 dead and 0 injured, not unknown."""
     for sentence in sentences:
-        found = m.find(m.words.no_toll, *m.sentences[sentence])
+        found = m.find("no_toll", *m.sentences[sentence])
         if found is not None:
-            _, start, end = found
-            evidence = Evidence(start=start, end=end, text=m.text[start:end])
+            evidence = Evidence(start=found.start, end=found.end, text=m.text[found.start : found.end])
             zero = Quantity(low=0, best=0, high=0, qualifier=Qualifier.EXACT, text=evidence.text, evidence=evidence)
             return Toll(fatalities=zero, injured=zero)
     return Toll()
@@ -352,8 +351,8 @@ def _claimed_by(m: Mentions, claimer: Actor, place: Place | None, evidence: Evid
     az-Zallaqa", "وكالة أعماق"), else a kind of channel ("بيان", "a video"), else `channel`."""
     start, end = m.sentences[m.sentence_of(evidence.start)]
     outlets = [s.name for s in m.in_sentence(m.sources, m.sentence_of(evidence.start)) if s.role == Role.CLAIMANT and canonical_actor(s.name or "") is None]
-    kind = m.find(m.words.channels, start, end)
-    channel = outlets[0] if outlets else (kind[0] if kind else channel)
+    kind = m.find("channels", start, end)
+    channel = outlets[0] if outlets else (kind.value if kind else channel)
     return Claim(name=specialised(claimer, place).name, mention=claimer.mention, channel=channel, evidence=evidence)
 
 

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from marsad.assemble.data import Lexicon, lexicon
 from marsad.model import Actor, ActorKind, CueKind, CueMention, Document, Evidence, Place, QuantityMention, Source, TimeMention
@@ -51,6 +51,7 @@ class Mentions:
     sources: list[Source]
     places: list[Place]
     tokens: list[Token]  # of the whole view
+    hits: dict[str, list[Hit]]  # the lexicon's phrases in the view (`scan`)
     words: Lexicon = field(default_factory=lexicon)
 
     @property
@@ -104,15 +105,12 @@ class Mentions:
                 return found[0], self.view.original_offset(tokens[found[1] - 1].end - 1) + 1
         return None
 
-    def find(self, table: Phrases[T], start: int, end: int) -> tuple[T, int, int] | None:
-        """The first phrase of `table` in `text[start:end]`, with where it starts (after
-        any proclitic) and ends."""
-        tokens = self._tokens(start, end)
-        for index in range(len(tokens)):
-            found = table.at(tokens, index, self.words.prefixes)
-            if found is not None:
-                begin, stop = self.view.original_span(tokens[index].start + found[2], tokens[found[1] - 1].end)
-                return found[0], begin, stop
+    def find(self, name: str, start: int, end: int) -> Hit | None:
+        """The first phrase of the lexicon's table `name` inside `text[start:end]`."""
+        found = self.hits[name]
+        at = bisect_left(found, start, key=lambda hit: hit.start)
+        if at < len(found) and found[at].end <= end:
+            return found[at]
         return None
 
     def words_between(self, start: int, end: int) -> list[str]:
@@ -136,6 +134,41 @@ class Mentions:
         ]
 
 
+class Hit(NamedTuple):
+    """A phrase of the lexicon in the text: its span (after any proclitic), its value, and
+    the index of the token after it."""
+
+    start: int
+    end: int
+    value: object
+    next: int
+
+
+# The lexicon's tables looked up anywhere in a text rather than next to a mention: found in
+# one pass over the tokens, each token checked first against every table's first words.
+SCANNED = ("records", "claims", "since", "channels", "control", "anaphors", "joints", "no_toll", "one_words", "fates_before")
+
+
+def scan(view: Normalized, tokens: list[Token]) -> dict[str, list[Hit]]:
+    words = lexicon()
+    tables = [(name, getattr(words, name)) for name in SCANNED]
+    firsts = [(name, table, frozenset(table.by_first)) for name, table in tables]
+    every = frozenset().union(*(first for _, _, first in firsts))
+    hits: dict[str, list[Hit]] = {name: [] for name in SCANNED}
+    for index, token in enumerate(tokens):
+        variants = words.prefixes.rests(token.text)
+        if every.isdisjoint(variants):
+            continue
+        for name, table, first in firsts:
+            if first.isdisjoint(variants):
+                continue
+            found = table.at(tokens, index, words.prefixes)
+            if found is not None:
+                start, end = view.original_span(token.start + found[2], tokens[found[1] - 1].end)
+                hits[name].append(Hit(start, end, found[0], found[1]))
+    return hits
+
+
 def _start(item) -> int:
     return (item.mention if isinstance(item, TriggerReading) else item).evidence.start
 
@@ -143,45 +176,32 @@ def _start(item) -> int:
 ANTECEDENT_KINDS = frozenset({ActorKind.REBEL_GROUP, ActorKind.POLITICAL_MILITIA, ActorKind.IDENTITY_MILITIA})
 
 
-def _with_anaphors(view: Normalized, tokens: list[Token], actors: list[Actor]) -> list[Actor]:
+def _with_anaphors(view: Normalized, hits: list[Hit], actors: list[Actor]) -> list[Actor]:
     """The actor mentions and the generic references to a group named before ("التنظيم",
     "الجماعة", "the group"), each as the nearest armed group named before it."""
-    table = lexicon().anaphors
     found = []
-    index = 0
-    while index < len(tokens):
-        hit = table.at(tokens, index, lexicon().prefixes)
-        if hit is None:
-            index += 1
-            continue
-        start, end = view.original_span(tokens[index].start + hit[2], tokens[hit[1] - 1].end)
-        antecedent = next((a for a in reversed(actors) if a.evidence.end <= start and a.kind in ANTECEDENT_KINDS and a.name), None)
-        taken = any(a.evidence.start < end and start < a.evidence.end for a in actors)
+    for hit in hits:
+        antecedent = next((a for a in reversed(actors) if a.evidence.end <= hit.start and a.kind in ANTECEDENT_KINDS and a.name), None)
+        taken = any(a.evidence.start < hit.end and hit.start < a.evidence.end for a in actors)
         if antecedent is not None and not taken:
-            evidence = Evidence(start=start, end=end, text=view.original[start:end])
+            evidence = Evidence(start=hit.start, end=hit.end, text=view.original[hit.start : hit.end])
             found.append(Actor(name=antecedent.name, mention=evidence.text, kind=antecedent.kind, evidence=evidence))
-        index = hit[1]
     return sorted(actors + found, key=lambda a: a.evidence.start) if found else actors
 
 
-def _one_incident_each(view: Normalized, tokens: list[Token], sentences, triggers, times) -> list[tuple[int, int]]:
+def _one_incident_each(joints: list[Hit], sentences, triggers, times) -> list[tuple[int, int]]:
     """Sentences, cut where one tells of a second incident: at a joint ("، فيما", ", and a",
     "; meanwhile") with event triggers on each side, and after it a time of its own or an
     event of another type ("... killed seven soldiers in an attack on Monday, and a drone
     strike in the north killed nine civilians"). The assembler reads the parts as sentences."""
-    joints = lexicon().joints
     told = [(t.mention.evidence.start, t.mention.event_type) for t in triggers if not t.counted]
     timed = [t.evidence.start for t in times]
-    starts = [token.start for token in tokens]
     cut: list[tuple[int, int]] = []
     for start, end in sentences:
-        first = bisect_left(starts, view.view_offset(start))
-        last = bisect_left(starts, view.view_offset(end))
-        for index in range(first, last):
-            found = joints.at(tokens, index, lexicon().prefixes)
-            if found is None:
+        for joint in joints:
+            at = joint.start
+            if not start < at < end:
                 continue
-            at = view.original_offset(tokens[index].start)
             before = {kind for p, kind in told if start <= p < at}
             after = {kind for p, kind in told if at <= p < end}
             if before and after and (not after <= before or any(at <= p < end for p in timed)):
@@ -230,11 +250,12 @@ def read_mentions(document: Document, places: list[Place]) -> Mentions:
     taken = [(view.view_offset(t.evidence.start), view.view_offset(t.evidence.end)) for t in times]
     quantities = find_quantities(view, taken)
     tokens = tokenize(view.text)
-    actors = _with_anaphors(view, tokens, find_actors(view))
+    hits = scan(view, tokens)
+    actors = _with_anaphors(view, hits["anaphors"], find_actors(view))
     cues = find_cues(view)
     triggers = read_triggers(view, counted_spans(view, quantities))
     sentences = [(s.start, s.end) for s in split_sentences(document.text)] or [(0, len(document.text))]
-    sentences = _one_incident_each(view, tokens, sentences, triggers, times)
+    sentences = _one_incident_each(hits["joints"], sentences, triggers, times)
     return Mentions(
         document=document,
         view=view,
@@ -248,4 +269,5 @@ def read_mentions(document: Document, places: list[Place]) -> Mentions:
         sources=find_sources(view, actors, cues),
         places=[place for place in places if place.evidence is not None],
         tokens=tokens,
+        hits=hits,
     )

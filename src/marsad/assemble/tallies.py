@@ -123,9 +123,9 @@ def _claimed(m: Mentions, count: Count, voice: Source | None) -> bool | None:
     """True for a count of a group's claims, False for a count of what someone recorded (a
     monitor's count is one), else None."""
     start = m.sentences[count.sentence][0]
-    if m.find(m.words.claims, start, count.start) is not None:
+    if m.find("claims", start, count.start) is not None:
         return True
-    if m.find(m.words.records, start, count.end + RECORD_REACH) is not None or (voice is not None and voice.role == Role.MONITOR):
+    if m.find("records", start, count.end + RECORD_REACH) is not None or (voice is not None and voice.role == Role.MONITOR):
         return False
     return None
 
@@ -150,8 +150,8 @@ def _held_areas(m: Mentions, start: int, end: int) -> list[Place]:
     """Areas named by who holds them ("المناطق الواقعة تحت سيطرة الحكومة السورية", "areas
     held by the SDF"), as places with the holder's country when it has one."""
     areas = []
-    while (found := m.find(m.words.control, start, end)) is not None:
-        at = found[1]
+    while (found := m.find("control", start, end)) is not None:
+        at = found.start
         holder = next((a for a in m.actors if at < a.evidence.start < end and a.name and len(m.words_between(at, a.evidence.start)) <= HOLDER_GAP), None)
         if holder is None:
             start = at + 1
@@ -186,7 +186,7 @@ def _period(m: Mentions, count: Count) -> TimeSpan | None:
     time = after[0] if after else times[-1]
     start, end, precision = time.start, time.end, time.precision
     clause_start, _ = m.clause(time.evidence.start)
-    opener = m.find(m.words.since, clause_start, time.evidence.start)
+    opener = m.find("since", clause_start, time.evidence.start)
     if opener is not None and time.precision == "day" and m.published is not None and start is not None:
         end, precision = m.published, Precision.RANGE
     if start is None and end is None:

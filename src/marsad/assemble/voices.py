@@ -91,4 +91,4 @@ def _claims(span: tuple[int, int], claims) -> bool:
 
 def _impersonal(m: Mentions, index: int) -> bool:
     start, end = m.sentences[index]
-    return m.find(m.words.records, start, end) is not None
+    return m.find("records", start, end) is not None

@@ -124,7 +124,7 @@ class Rules:
     actor_verbs: frozenset[str]
     articles: frozenset[str]
     definite: str
-    before_last: frozenset[str]  # last words of the cues before a name: other words end none
+    before_last: frozenset[str]  # last words of the cues before a name, one-word cues with their proclitics too: other words end none
     after_first: frozenset[str]  # first words of the cues after a name: other words begin none
 
 
@@ -143,13 +143,16 @@ def rules(language: str) -> Rules:
         for ending in data.nisba_endings or [""]:
             nisba[name_key(data.definite + stem + ending)] = country
     keys = lambda words: frozenset(name_key(word) for word in words)  # noqa: E731
+    proclitics = tuple(sorted(((name_key(p), r) for p, r in data.proclitics.items()), key=lambda item: len(item[0])))
+    before_last = {key.rsplit(" ", 1)[-1] for key in before}
+    before_last |= {prefix + key[len(restore) :] for key in before if " " not in key for prefix, restore in proclitics if key.startswith(restore)}
     return Rules(
-        proclitics=tuple(sorted(((name_key(p), r) for p, r in data.proclitics.items()), key=lambda item: len(item[0]))),
+        proclitics=proclitics,
         conjunctions=keys(data.conjunctions), prepositions=keys(data.prepositions), before=before, after=after,
         after_near=keys(data.after_near), this_country=keys(data.this_country), nisba=nisba,
         weak=keys(data.weak_names), stop=keys(data.stop_names), not_places=keys(data.not_places),
         actor_verbs=keys(data.actor_verbs), articles=keys(data.articles), definite=name_key(data.definite),
-        before_last=frozenset(key.rsplit(" ", 1)[-1] for key in before),
+        before_last=frozenset(before_last),
         after_first=frozenset(key.split(" ", 1)[0] for key in [*after, *keys(data.after_near)]),
     )  # fmt: skip
 
@@ -488,7 +491,7 @@ class _Reader:
         last = end - 1
         if last < claimed or not self.linked(last):
             return None
-        if self.texts[last] not in data.before_last and not any(variant in data.before for variant, _ in self.variants(last)[1:]):
+        if self.texts[last] not in data.before_last:
             return None
         for count in (4, 3, 2, 1):
             start = end - count
