@@ -43,7 +43,7 @@ def read_cast(m: Mentions, tellings, sentences: list[int], counts: list[Count]) 
     if cast.claimer is None and m.document.role == "claimant":
         cast.claimer = next((a for a in m.actors if a.kind not in UNARMED and a.kind != ActorKind.STATE_FORCES and a.name), None)
     targets_of_tolls = {id(c.target) for c in counts if c.target is not None and c.sentence in sentences}
-    speakers = [c.evidence for c in cues if c.kind in (CueKind.REPORT, CueKind.DENIAL)]
+    speakers = _speakers(m, [c.evidence for c in cues if c.kind in (CueKind.REPORT, CueKind.DENIAL)])
     blames = [c.evidence for c in cues if c.kind == CueKind.BLAME]
     blamers = _blamers(m, blames)
     triggers = {t.sentence: most_specific(t.triggers) for t in tellings}
@@ -55,13 +55,13 @@ def read_cast(m: Mentions, tellings, sentences: list[int], counts: list[Count]) 
             if not actor.name or actor is cast.claimer:
                 continue
             span = actor.evidence
-            if (_next_to(span, speakers, SPEAKER_REACH) and not _after_any(span, blames, m)) or actor in blamers:
+            if (actor in speakers and not _after_any(span, blames, m)) or actor in blamers:
                 continue
             if m.before(m.words.control, span.start, TARGET_GAP):
                 continue
-            if _after_any(span, blames, m):
+            if _after_any(span, blames, m) or _agent_of(m, actor, triggers.get(sentence)):
                 named.append(actor)
-            elif actor.kind in UNARMED or id(actor) in targets_of_tolls or m.before(m.words.targets, span.start, TARGET_GAP):
+            elif actor.kind in UNARMED or id(actor) in targets_of_tolls or _after_target_word(m, span.start):
                 targets.append(actor)
             elif m.before(m.words.agents, span.start, TARGET_GAP):
                 named.append(actor)
@@ -106,6 +106,13 @@ def _claimer(m: Mentions, claims, sentences: list[int]) -> Actor | None:
     return None
 
 
+def _after_target_word(m: Mentions, start: int) -> bool:
+    """A target word just before ("على حاجز للجيش", "against the army"), and no time between
+    ("said on Monday that ISWAP fighters ...": that "on" is the time's)."""
+    found = m.before(m.words.targets, start, TARGET_GAP)
+    return found is not None and not any(found[1] <= t.evidence.start < start for t in m.times)
+
+
 def _blamers(m: Mentions, blames) -> list[Actor]:
     """Who blames, not who is blamed: the actor just before a blame cue ("the army blamed
     ISIS"), or, when two follow it, the first ("اتهم الجيش حركة الشباب")."""
@@ -118,8 +125,17 @@ def _blamers(m: Mentions, blames) -> list[Actor]:
     return found
 
 
-def _next_to(span, cues, reach: int) -> bool:
-    return any(c.end >= span.start - reach and c.start <= span.end + reach for c in cues)
+def _speakers(m: Mentions, cues) -> list[Actor]:
+    """Who speaks each report or denial: the actor just before the cue ("the army said"),
+    else the one just after it ("قال الجيش", "said the army") — one per cue, so that
+    "killing four soldiers, the army said" keeps the soldiers as the target."""
+    found = []
+    for cue in cues:
+        sentence = [a for a in m.in_sentence(m.actors, m.sentence_of(cue.start)) if a.name]
+        before = [a for a in sentence if a.evidence.end <= cue.start and cue.start - a.evidence.end <= SPEAKER_REACH]
+        after = [a for a in sentence if a.evidence.start >= cue.end and a.evidence.start - cue.end <= SPEAKER_REACH]
+        found += before[-1:] or after[:1]
+    return found
 
 
 def _after_any(span, cues, m: Mentions) -> bool:
@@ -148,7 +164,18 @@ def _subject(m: Mentions, actor: Actor, trigger) -> bool:
         first = next((a for a in m.actors if a.evidence.start >= at.end and a.name), None)
         if first is actor:
             return True
-    # the agent of a verbal noun: "هجوم داعش", "قصف حوثي", "هجوم لتنظيم داعش"
+    return _agent_of(m, actor, trigger)
+
+
+def _agent_of(m: Mentions, actor: Actor, trigger) -> bool:
+    """Whether an Arabic actor is the agent of the verbal noun it follows: "هجوم داعش",
+    "قصف حوثي", "بهجوم لتنظيم داعش على نقطة للجيش" (before any target word counts)."""
+    if trigger is None or actor.kind in UNARMED:
+        return False
+    span, at = actor.evidence, trigger.mention.evidence
+    if span.start < at.end or not any("\u0600" <= ch <= "\u06ff" for ch in at.text):
+        return False
+    between = [w for w in m.words_between(at.end, span.start) if w[0].isalnum()]
     return not between or (m.text[max(0, span.start - 1)] == "ل" and len(between) <= 1)
 
 

@@ -46,6 +46,7 @@ class ReportData(BaseModel):
     control: list[str] = []
     claims: list[str] = []
     records: list[str] = []
+    impersonal: list[str] = []
     since: list[str] = []
     channels: dict[str, str] = {}
     continuations: list[str] = []
@@ -70,6 +71,7 @@ class Lexicon:
     control: Phrases[bool]
     claims: Phrases[bool]
     records: Phrases[bool]
+    impersonal: Phrases[bool]
     since: Phrases[bool]
     channels: Phrases[str]
     continuations: Phrases[bool]
@@ -126,6 +128,7 @@ def lexicon() -> Lexicon:
         control=merged("control"),
         claims=merged("claims"),
         records=merged("records"),
+        impersonal=merged("impersonal"),
         since=merged("since"),
         channels=channels,
         continuations=merged("continuations"),

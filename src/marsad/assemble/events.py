@@ -48,6 +48,7 @@ ARMED = frozenset(ActorKind) - {ActorKind.CIVILIANS, ActorKind.PROTESTERS, Actor
 # Militias and gunmen abduct where state forces, and rebels that hold and govern ground,
 # arrest (the SDF's arrests are arrests in ACLED).
 MILITIAS = frozenset({ActorKind.POLITICAL_MILITIA, ActorKind.IDENTITY_MILITIA})
+GROUPS = MILITIAS | {ActorKind.REBEL_GROUP}  # who claims attacks
 
 
 @dataclass
@@ -339,7 +340,12 @@ def _claim(m: Mentions, cast: Cast, sentences: list[int], voices: Voices, place:
         return _claimed_by(m, cast.claimer, place, claims[0].evidence)
     for sentence in sentences:
         for voice in voices.by_sentence[sentence]:
-            if voice.role == Role.CLAIMANT and cast.actor1 is not None and related(voice.name, cast.actor1.name):
+            group = next((a for a in m.actors if a.evidence == voice.evidence and a.kind in GROUPS), None)
+            if voice.role != Role.CLAIMANT or group is None:
+                continue
+            if cast.actor1 is None:  # "Militants attacked ... ISWAP said its fighters had killed 30"
+                cast.actor1 = group
+            if related(group.name, cast.actor1.name):
                 return _claimed_by(m, cast.actor1, place, voice.evidence)
     if m.document.role == Role.CLAIMANT and cast.claimer is not None:
         return _claimed_by(m, cast.claimer, place, cast.claimer.evidence, m.document.outlet)

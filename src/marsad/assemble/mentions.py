@@ -146,7 +146,7 @@ class Hit(NamedTuple):
 
 # The lexicon's tables looked up anywhere in a text rather than next to a mention: found in
 # one pass over the tokens, each token checked first against every table's first words.
-SCANNED = ("records", "claims", "since", "channels", "control", "anaphors", "joints", "no_toll", "one_words", "fates_before")
+SCANNED = ("records", "impersonal", "claims", "since", "channels", "control", "anaphors", "joints", "no_toll", "one_words", "fates_before")
 
 
 def scan(view: Normalized, tokens: list[Token]) -> dict[str, list[Hit]]:
@@ -211,13 +211,13 @@ def _one_incident_each(joints: list[Hit], sentences, triggers, times) -> list[tu
     return cut
 
 
-def _told_times(view: Normalized, times: list[TimeMention], cues: list[CueMention], triggers, quantities) -> list[TimeMention]:
+def _told_times(view: Normalized, times: list[TimeMention], cues: list[CueMention], triggers, quantities, places) -> list[TimeMention]:
     """The times of what is told, without the times of the telling: a day soon after a
-    report verb, with nothing told between them — no trigger, no figure, no "أن"/"that"
-    opening what is said ("أفادت مصادر أمنية، اليوم الأربعاء، بمقتل ...", "police said on
+    report or claim verb, with nothing told between them — no trigger, no figure, no place,
+    no "أن"/"that" opening what is said ("أفادت مصادر أمنية، اليوم الأربعاء، بمقتل ...", "police said on
     Tuesday") — is when the report was made."""
-    reports = [c.evidence for c in cues if c.kind == CueKind.REPORT]
-    told = sorted([t.mention.evidence.start for t in triggers] + [q.evidence.start for q in quantities])
+    reports = [c.evidence for c in cues if c.kind in (CueKind.REPORT, CueKind.CLAIM)]
+    told = sorted([t.mention.evidence.start for t in triggers] + [q.evidence.start for q in quantities] + [p.evidence.start for p in places if p.evidence])
     kept = []
     for time in times:
         start = time.evidence.start
@@ -262,7 +262,7 @@ def read_mentions(document: Document, places: list[Place]) -> Mentions:
         published=published,
         sentences=sentences,
         quantities=quantities,
-        times=_told_times(view, times, cues, triggers, quantities),
+        times=_told_times(view, times, cues, triggers, quantities, places),
         triggers=triggers,
         actors=actors,
         cues=cues,

@@ -52,6 +52,8 @@ def assemble_tallies(m: Mentions, counts: list[Count], voices: Voices, event_sen
             if actor is None and last_actor is not None and count.sentence - last_actor[0] <= CARRY:
                 actor = last_actor[1]
             region = _region(m, count, counts)
+            if region is None and tallies and m.sentence_of(tallies[-1].quantity.evidence.start) == count.sentence:
+                region = tallies[-1].region  # "22 هجوماً ... في البادية السورية، أسفرت عن مقتل 40 شخصاً"
             actor = specialised(actor, region or country, branches=False)
             period = _period(m, count)
             voice = voices.at(m, count.start)

@@ -1,9 +1,9 @@
 """Who says what: the voice behind each figure and each sentence.
 
 A sentence's voices are the sources the reading stage found in it ("وذكرت مصادر سورية",
-"security sources said", "according to the Rojava Information Center"), but not an armed
-group that speaks only to claim ("أعلن داعش مسؤوليته"): that is the claim the sentence
-reports, not who reports it. A sentence with no voice of its own that goes on from the last
+"security sources said", "according to the Rojava Information Center"), but not an actor
+that speaks only to claim or deny ("أعلن داعش مسؤوليته", "the group denied"): that is what
+the sentence reports, not who reports it. A sentence with no voice of its own that goes on from the last
 one ("وخلال أقل من شهرين ...", "It also recorded ...") speaks in that one's voice, unless it
 reports impersonally ("تم تسجيل", "were recorded").
 """
@@ -32,8 +32,9 @@ class Voices:
         sentence = m.sentence_of(position)
         voices = self.by_sentence[sentence]
         before = [v for v in voices if v.evidence.start <= position]
-        if before:
-            return before[-1]
+        if before:  # the one who speaks, rather than whom it spoke to ("قال مسؤول لـ"شفق نيوز" إن")
+            speaking = [v for v in before if _speaks(m, v)]
+            return (speaking or before)[-1]
         after = [v for v in voices if _speaks(m, v)]
         if after:
             return after[0]
@@ -41,13 +42,13 @@ class Voices:
 
 
 def read_voices(m: Mentions) -> Voices:
-    claims = [c.evidence for c in m.cues if c.kind == CueKind.CLAIM]
+    claims = [c.evidence for c in m.cues if c.kind in (CueKind.CLAIM, CueKind.DENIAL)]
     actor_spans = {(a.evidence.start, a.evidence.end) for a in m.actors}
     by_sentence: list[list[Source]] = [[] for _ in m.sentences]
     for source in m.sources:
         span = (source.evidence.start, source.evidence.end)
-        if span in actor_spans and source.role == Role.CLAIMANT and _claims(span, claims):
-            continue
+        if span in actor_spans and _claims(span, claims):
+            continue  # a group claiming or denying is what the sentence reports, not who reports it
         by_sentence[m.sentence_of(span[0])].append(source)
     impersonal = [_impersonal(m, index) for index in range(len(m.sentences))]
     carried: list[Source | None] = []
@@ -84,11 +85,11 @@ def _speaks(m: Mentions, voice: Source) -> bool:
 
 
 def _claims(span: tuple[int, int], claims) -> bool:
-    """Whether the actor at `span` speaks a claim cue: inside it or right next to it."""
+    """Whether the actor at `span` speaks a claim or a denial: inside it or right next to it."""
     start, end = span
     return any(c.start - CLAIM_REACH <= start and end <= c.end + CLAIM_REACH for c in claims)
 
 
 def _impersonal(m: Mentions, index: int) -> bool:
     start, end = m.sentences[index]
-    return m.find("records", start, end) is not None
+    return m.find("impersonal", start, end) is not None

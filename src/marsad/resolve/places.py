@@ -46,10 +46,12 @@ took. The results are those of a lookup at every word.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from itertools import accumulate, compress, product
+from operator import not_
 
 from rapidfuzz import fuzz, process
 
@@ -249,7 +251,9 @@ class _Reader:
         self.texts, self.starts, self.ends, gaps = _words(view.text)
         # links[i]: words i and i + 1 may be words of one name (only spaces, a hyphen or an apostrophe between)
         self.links = list(map(_NAME_GAPS.__contains__, gaps))
-        self.variants_at: dict[int, list[tuple[str, int]]] = {}
+        # breaks: the words not linked to the next one (the last word among them), for `run_length`
+        self.breaks = [*compress(range(len(self.links)), map(not_, self.links)), len(self.links)]
+        self.readings: dict[str, list[tuple[str, int]]] = {}
         self.priors: dict[str, float] = gazetteer.derived("places.priors", lambda _: {})
         self.name_starts: _NameStarts = gazetteer.derived("places.name_starts", _NameStarts.of)
         self.longest = min(gazetteer.longest, 6)
@@ -330,21 +334,19 @@ class _Reader:
 
     def run_length(self, index: int, most: int) -> int:
         """How many words from `index` on are linked as the words of one name, up to `most`."""
-        length = 1
-        while length < most and self.linked(index + length - 1):
-            length += 1
-        return length
+        return min(most, self.breaks[bisect_left(self.breaks, index)] - index + 1)
 
     def variants(self, index: int) -> list[tuple[str, int]]:
         """The word as written, then without each proclitic (shortest first), with the
         number of letters dropped from its front. Asked for the same words again by the
-        cues around names, so kept."""
-        found = self.variants_at.get(index)
+        cues around names, so kept. (A word that begins with a proclitic's letter is in
+        Arabic script, so read as Arabic.)"""
+        text = self.texts[index]
+        found = self.readings.get(text)
         if found is None:
-            text = self.texts[index]
-            found = self.variants_at[index] = [(text, 0)]
+            found = self.readings[text] = [(text, 0)]
             proclitics = _proclitics_by_letter().get(text[0])
-            if proclitics and text not in self.gazetteer.words and self.language(index) == "ar":
+            if proclitics and text not in self.gazetteer.words:
                 for prefix, restore in proclitics:
                     if text.startswith(prefix) and len(text) - len(prefix) >= 2:
                         found.append((restore + text[len(prefix) :], len(prefix) - len(restore)))
