@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from marsad.assemble.counts import Count
 from marsad.assemble.mentions import Mentions
-from marsad.model import Actor, ActorKind, CueKind, Place
+from marsad.model import Actor, ActorKind, CueKind, Place, Source
 from marsad.read.triggers import most_specific
 from marsad.resolve.actors import ancestors, canonical_actor, registry, state_actor
 
@@ -74,6 +74,14 @@ def read_cast(m: Mentions, tellings, sentences: list[int], counts: list[Count]) 
     # the other side: what was hit, else who fought back ("troops repelled an attack by ISWAP")
     cast.actor2 = _most_specific(others[0], others) if others else None
     return cast
+
+
+def national_voice(voice: Source, place: Place | None) -> Source:
+    """A voice that is an unspecified state force ("the army said") as that country's."""
+    if voice.name is None or canonical_actor(voice.name) is None:
+        return voice
+    actor = specialised(Actor(name=voice.name, mention=voice.mention or voice.name, kind=canonical_actor(voice.name).kind), place, branches=False)
+    return voice if actor.name == voice.name else voice.model_copy(update={"name": actor.name})
 
 
 def related(a: str | None, b: str | None) -> bool:

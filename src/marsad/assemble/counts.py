@@ -65,7 +65,8 @@ def read_counts(m: Mentions) -> list[Count]:
         if quantity.unit == "percent" or _refers_back(m, quantity):
             continue
         sentence = m.sentence_of(start)
-        before = m.before(m.words.fates_before, start, FATE_GAP)
+        # a fate reaches over a few words to its figure, not over another figure
+        before = m.before(m.words.fates_before, start, FATE_GAP, since=counts[-1].end if counts else 0)
         after = None if before else m.after(m.words.fates_after, end, AFTER_GAP)
         fate = before or after
         noun_unit = Unit(quantity.unit) if quantity.unit in UNITS else None

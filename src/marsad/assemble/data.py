@@ -42,6 +42,7 @@ class ReportData(BaseModel):
     breakdown: list[str] = []
     lists: list[str] = []
     targets: list[str] = []
+    civilian_targets: list[str] = []
     agents: list[str] = []
     control: list[str] = []
     claims: list[str] = []
@@ -67,6 +68,7 @@ class Lexicon:
     breakdown: frozenset[str]
     lists: frozenset[str]
     targets: Phrases[bool]
+    civilian_targets: Phrases[bool]
     agents: Phrases[bool]
     control: Phrases[bool]
     claims: Phrases[bool]
@@ -124,6 +126,7 @@ def lexicon() -> Lexicon:
         breakdown=words("breakdown"),
         lists=words("lists"),
         targets=merged("targets"),
+        civilian_targets=merged("civilian_targets"),
         agents=merged("agents"),
         control=merged("control"),
         claims=merged("claims"),

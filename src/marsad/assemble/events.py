@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from marsad.assemble.actors import Cast, read_cast, related, specialised
+from marsad.assemble.actors import Cast, national_voice, read_cast, related, specialised
 from marsad.assemble.counts import Count
 from marsad.assemble.mentions import Mentions
 from marsad.assemble.tolls import Toll, tolls
@@ -263,11 +263,11 @@ def _event(m: Mentions, incident: Incident, counts: list[Count], voices: Voices,
     trigger = most_specific(violent or triggers)  # "repelled the attack" does not undo the attack
     if trigger is None:
         return None
-    event_type, sub_event_type = _type(trigger, incident, actor1, actor2, counts, sentences)
+    event_type, sub_event_type = _type(m, trigger, incident, actor1, actor2, counts, sentences)
     in_incident = [c for c in counts if c.sentence in sentences and c.toll]
     toll = tolls(m, in_incident, voices) if in_incident else _no_toll(m, sentences)
     told = (voices.at(m, t.mention.evidence.start) for telling in incident.tellings for t in telling.triggers[:1])
-    reported_by = next((v for v in told if v is not None), None) or document_voice(m)
+    reported_by = national_voice(next((v for v in told if v is not None), None) or document_voice(m), place)
     evidence = [_sentence_evidence(m, s) for s in sentences]
     date = None
     if time is not None and time.start is not None:
@@ -304,11 +304,13 @@ def _no_toll(m: Mentions, sentences: list[int]) -> Toll:
     return Toll()
 
 
-def _type(trigger: TriggerReading, incident: Incident, actor1, actor2, counts, sentences) -> tuple[EventType, str | None]:
+def _type(m: Mentions, trigger: TriggerReading, incident: Incident, actor1, actor2, counts, sentences) -> tuple[EventType, str | None]:
     """The trigger's reading, or the alternative its condition selects."""
     met = set()
     if actor2 is not None and actor2.kind is not None:
         met.add(Condition.CIVILIAN_TARGET if actor2.kind not in ARMED else Condition.ARMED_TARGET)
+    elif any(m.find("civilian_targets", *m.clause(t.mention.evidence.start)) for telling in incident.tellings for t in telling.triggers):
+        met.add(Condition.CIVILIAN_TARGET)  # "attacked a village", "هجوم على سوق"
     if actor1 is not None and actor1.kind is not None:
         met.add(Condition.STATE_ACTOR if actor1.kind == ActorKind.STATE_FORCES else Condition.NON_STATE_ACTOR)
         if actor1.kind in MILITIAS:

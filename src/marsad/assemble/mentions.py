@@ -80,10 +80,10 @@ class Mentions:
         rights = [i for i in (text.find(mark, position, end) for mark in CLAUSE_MARKS) if i >= 0]
         return max(start, left + 1), min(rights, default=end)
 
-    def before(self, table: Phrases[T], position: int, gap: int = 0) -> tuple[T, int] | None:
+    def before(self, table: Phrases[T], position: int, gap: int = 0, since: int = 0) -> tuple[T, int] | None:
         """The phrase of `table` that ends just before `position` (at most `gap` words
-        between), with where it starts."""
-        tokens = self._tokens(position - WINDOW, position)
+        between, none of them before `since`), with where it starts."""
+        tokens = self._tokens(max(position - WINDOW, since), position)
         tokens = [t for t in tokens if t.text not in BRACKETS]
         for skipped in range(min(gap, len(tokens)) + 1):
             if skipped and not tokens[-skipped].is_word:
@@ -146,7 +146,7 @@ class Hit(NamedTuple):
 
 # The lexicon's tables looked up anywhere in a text rather than next to a mention: found in
 # one pass over the tokens, each token checked first against every table's first words.
-SCANNED = ("records", "impersonal", "claims", "since", "channels", "control", "anaphors", "joints", "no_toll", "one_words", "fates_before")
+SCANNED = ("civilian_targets", "records", "impersonal", "claims", "since", "channels", "control", "anaphors", "joints", "no_toll", "one_words", "fates_before")
 
 
 def scan(view: Normalized, tokens: list[Token]) -> dict[str, list[Hit]]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from marsad.assemble.actors import specialised
+from marsad.assemble.actors import national_voice, specialised
 from marsad.assemble.counts import PEOPLE_HIT, Count
 from marsad.assemble.events import _id, _inside_actor, _sentence_evidence
 from marsad.assemble.mentions import Mentions
@@ -59,6 +59,8 @@ def assemble_tallies(m: Mentions, counts: list[Count], voices: Voices, event_sen
             voice = voices.at(m, count.start)
             if voice is None and m.document.role != "outlet":
                 voice = document_voice(m)
+            if voice is not None:
+                voice = national_voice(voice, region or country)
         if actor is not None:
             last_actor = (count.sentence, actor)
         q = count.quantity
@@ -122,10 +124,10 @@ def _actor(m: Mentions, count: Count, targets: set[int]) -> Actor | None:
 
 
 def _claimed(m: Mentions, count: Count, voice: Source | None) -> bool | None:
-    """True for a count of a group's claims, False for a count of what someone recorded (a
-    monitor's count is one), else None."""
+    """True for a count of a group's claims (a claimant's own count is one), False for a
+    count of what someone recorded (a monitor's count is one), else None."""
     start = m.sentences[count.sentence][0]
-    if m.find("claims", start, count.start) is not None:
+    if m.find("claims", start, count.start) is not None or (voice is not None and voice.role == Role.CLAIMANT):
         return True
     if m.find("records", start, count.end + RECORD_REACH) is not None or (voice is not None and voice.role == Role.MONITOR):
         return False

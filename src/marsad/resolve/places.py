@@ -402,7 +402,7 @@ class _Reader:
         starts = self.starts
         if self.view.dropped_at:
             starts = list(map(self.view.original_offset, starts))
-        return [self.original[start].isupper() for start in starts]
+        return list(map(str.isupper, map(self.original.__getitem__, starts)))
 
     def after_kind_cue(self, indexes: list[int]) -> list[int]:
         """Those of these words that come right after a kind word ("مدينة X", "the town of
