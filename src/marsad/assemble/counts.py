@@ -37,6 +37,7 @@ class Count:
     follows: Count | None = None  # the figure it is listed after ("11 soldiers and 3 civilians")
     target: Actor | None = None  # the actor whose people the figure counts
     from_fate: bool = False  # the unit comes from what happened to them, not the noun
+    fate_at: int | None = None  # where the fate told before the figure starts ("killing ...")
 
     @property
     def start(self) -> int:
@@ -76,7 +77,7 @@ def read_counts(m: Mentions) -> list[Count]:
         if noun_unit in FATES:
             count = Count(quantity, noun_unit, sentence)
         elif fate is not None:
-            count = Count(quantity, fate[0], sentence, from_fate=True)
+            count = Count(quantity, fate[0], sentence, from_fate=True, fate_at=before[1] if before else None)
             if after and previous is not None and not previous.from_fate and previous.unit in PEOPLE and _joined(m, previous, start) is False:
                 previous.unit, previous.from_fate = fate[0], True  # "9 al-Shabaab fighters and 4 militia members killed"
                 count.follows = previous

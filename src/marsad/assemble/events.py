@@ -36,13 +36,15 @@ from marsad.model import (
     Role,
     TimeMention,
     TimeSpan,
+    TriggerMention,
 )
-from marsad.read.triggers import Condition, TriggerReading, most_specific
+from marsad.read.triggers import Condition, TriggerReading, grammar, most_specific
 from marsad.resolve.actors import canonical_actor
 
 PRECISE_TIMES = ("day", "week")
 STRONG, WEAK, ANAPHORIC = "strong", "weak", "anaphoric"
 TIME_ORDER = {"day": 0, "week": 1, "month": 2, "range": 3, "year": 4}
+IMPLICIT = "attack"  # the trigger group a toll with no trigger stands for
 FOLLOW_ON = 3  # sentences after an incident whose tolls, with no trigger, are still its own
 ARMED = frozenset(ActorKind) - {ActorKind.CIVILIANS, ActorKind.PROTESTERS, ActorKind.RIOTERS}
 # Militias and gunmen abduct where state forces, and rebels that hold and govern ground,
@@ -106,7 +108,7 @@ def assemble_events(m: Mentions, counts: list[Count], voices: Voices) -> list[Ev
 
 
 def _telling(m: Mentions, index: int, counts: list[Count]) -> Telling | None:
-    triggers = [t for t in m.in_sentence(m.triggers, index) if not t.counted]
+    triggers = [t for t in m.in_sentence(m.triggers, index) if not t.counted] or _killing(m, index, counts)
     if not triggers:
         return None
     start, end = m.sentences[index]
@@ -129,6 +131,8 @@ def _telling(m: Mentions, index: int, counts: list[Count]) -> Telling | None:
         return Telling(index, triggers, place, time, STRONG, places)
     if strong:
         return Telling(index, triggers, place, time, STRONG, places)
+    if index and _refers_back(m, triggers) and _counts_over_a_period(m, index - 1, counts):
+        return None  # "أصيب نحو 140 آخرين في تلك الهجمات": the attacks the count before counted
     tolled = any(c.sentence == index and c.toll for c in counts)
     claimed = any(start <= c.evidence.start < end and c.kind == CueKind.CLAIM for c in m.cues)
     if tolled or claimed or (place is not None and any(not t.generic for t in triggers)):
@@ -136,6 +140,25 @@ def _telling(m: Mentions, index: int, counts: list[Count]) -> Telling | None:
     if _refers_back(m, triggers):
         return Telling(index, triggers, None, None, ANAPHORIC)
     return None
+
+
+def _killing(m: Mentions, index: int, counts: list[Count]) -> list[TriggerReading]:
+    """A sentence with no trigger that tells who killed or wounded how many, where and when
+    ("Gunmen killed five villagers in Gusau on Saturday", "قتل مسلحون ثلاثة رعاة في ...")
+    tells of an attack: its fate words stand for the trigger, as the generic "attack"."""
+    tolls = [c for c in counts if c.sentence == index and c.toll and c.fate_at is not None]
+    armed = [a for a in m.in_sentence(m.actors, index) if a.kind in ARMED and a.name]
+    if not tolls or not armed:
+        return []
+    group = grammar().groups[IMPLICIT]
+    start, end = tolls[0].fate_at, tolls[0].end
+    mention = TriggerMention(event_type=group.event_type, sub_event_type=group.sub_event_type, evidence=Evidence(start=start, end=end, text=m.text[start:end]))
+    return [TriggerReading(mention, group.name, group.rank, True, group.alternatives)]
+
+
+def _counts_over_a_period(m: Mentions, index: int, counts: list[Count]) -> bool:
+    """Whether sentence `index` is a count statement: figures over a period."""
+    return any(c.sentence == index for c in counts) and any(t.precision != "day" for t in m.in_sentence(m.times, index))
 
 
 def _refers_back(m: Mentions, triggers: list[TriggerReading]) -> bool:

@@ -33,6 +33,7 @@ CLAUSE_MARKS = frozenset("،,;؛:()\n")
 # then a dash ("KIRKUK, Iraq, Feb 18 (wire) - ", "دمشق - (وكالات) -", "كركوك – ").
 DATELINE = re.compile(r"(?m)^[ \t]*([^\n\-–—:(]{1,50}?(?:\([^)\n]{1,30}\))?[ \t]*[-–—])")
 DATELINE_REACH = 400  # datelines are found near the top
+ANAPHOR_REACH = 2  # characters between a generic reference and the verb it speaks
 REPORT_TIME_REACH = 70  # characters between a report verb and the time it was made
 BRACKETS = frozenset("()[]")  # official statements bracket their figures: "مقتل (6) إرهابيين"
 
@@ -211,6 +212,19 @@ def _one_incident_each(joints: list[Hit], sentences, triggers, times) -> list[tu
     return cut
 
 
+def _voices(sources: list[Source], anaphors: list[Actor], cues: list[CueMention]) -> list[Source]:
+    """The voices, where a generic reference speaks only right next to its verb ("وقالت
+    الحركة إن", "the group said"), not as the subject of a verb a few words on."""
+    spans = {(a.evidence.start, a.evidence.end) for a in anaphors}
+    said = [c.evidence for c in cues if c.kind in (CueKind.REPORT, CueKind.CLAIM)]
+
+    def kept(source: Source) -> bool:
+        start, end = source.evidence.start, source.evidence.end
+        return (start, end) not in spans or any(c.end >= start - ANAPHOR_REACH and c.start <= end + ANAPHOR_REACH for c in said)
+
+    return [source for source in sources if kept(source)]
+
+
 def _told_times(view: Normalized, times: list[TimeMention], cues: list[CueMention], triggers, quantities, places) -> list[TimeMention]:
     """The times of what is told, without the times of the telling: a day soon after a
     report or claim verb, with nothing told between them — no trigger, no figure, no place,
@@ -251,7 +265,8 @@ def read_mentions(document: Document, places: list[Place]) -> Mentions:
     quantities = find_quantities(view, taken)
     tokens = tokenize(view.text)
     hits = scan(view, tokens)
-    actors = _with_anaphors(view, hits["anaphors"], find_actors(view))
+    named = find_actors(view)
+    actors = _with_anaphors(view, hits["anaphors"], named)
     cues = find_cues(view)
     triggers = read_triggers(view, counted_spans(view, quantities))
     sentences = [(s.start, s.end) for s in split_sentences(document.text)] or [(0, len(document.text))]
@@ -266,7 +281,7 @@ def read_mentions(document: Document, places: list[Place]) -> Mentions:
         triggers=triggers,
         actors=actors,
         cues=cues,
-        sources=find_sources(view, actors, cues),
+        sources=_voices(find_sources(view, actors, cues), [a for a in actors if a not in named], cues),
         places=[place for place in places if place.evidence is not None],
         tokens=tokens,
         hits=hits,

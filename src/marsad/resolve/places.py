@@ -48,6 +48,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from itertools import accumulate, compress, product
@@ -126,7 +127,7 @@ class Rules:
     actor_verbs: frozenset[str]
     articles: frozenset[str]
     definite: str
-    before_last: frozenset[str]  # last words of the cues before a name, one-word cues with their proclitics too: other words end none
+    before_last: frozenset[str]  # last words of the cues before a name: other words end none
     after_first: frozenset[str]  # first words of the cues after a name: other words begin none
 
 
@@ -145,16 +146,13 @@ def rules(language: str) -> Rules:
         for ending in data.nisba_endings or [""]:
             nisba[name_key(data.definite + stem + ending)] = country
     keys = lambda words: frozenset(name_key(word) for word in words)  # noqa: E731
-    proclitics = tuple(sorted(((name_key(p), r) for p, r in data.proclitics.items()), key=lambda item: len(item[0])))
-    before_last = {key.rsplit(" ", 1)[-1] for key in before}
-    before_last |= {prefix + key[len(restore) :] for key in before if " " not in key for prefix, restore in proclitics if key.startswith(restore)}
     return Rules(
-        proclitics=proclitics,
+        proclitics=tuple(sorted(((name_key(p), r) for p, r in data.proclitics.items()), key=lambda item: len(item[0]))),
         conjunctions=keys(data.conjunctions), prepositions=keys(data.prepositions), before=before, after=after,
         after_near=keys(data.after_near), this_country=keys(data.this_country), nisba=nisba,
         weak=keys(data.weak_names), stop=keys(data.stop_names), not_places=keys(data.not_places),
         actor_verbs=keys(data.actor_verbs), articles=keys(data.articles), definite=name_key(data.definite),
-        before_last=frozenset(before_last),
+        before_last=frozenset(key.rsplit(" ", 1)[-1] for key in before),
         after_first=frozenset(key.split(" ", 1)[0] for key in [*after, *keys(data.after_near)]),
     )  # fmt: skip
 
@@ -265,8 +263,8 @@ class _Reader:
         countries = frozenset(country for country, count in context.countries.items() if count > 0)
         if countries:
             matches = sorted(matches + self.late(matches, countries), key=lambda match: match.first)
-        self.connect(matches)
-        return [resolution for match in matches if (resolution := self.resolve(match, matches, context))]
+        beside = self.connect(matches)
+        return [resolution for match, listed in zip(matches, beside) if (resolution := self.resolve(match, listed, context))]
 
     # 1. Names.
 
@@ -295,21 +293,24 @@ class _Reader:
                 index = found.tail
         return matches
 
-    def free(self, matches: list[Match]) -> list[int]:
-        """The words that the scan passed without finding a name and that no name took with
-        its cue words: where the late passes look. (A mask, not a test per word.)"""
-        free = bytearray(b"\x01") * len(self.texts)
-        for start, stop in [*self.consumed, *((match.area_start or match.first, match.tail) for match in matches)]:
-            free[start:stop] = bytes(max(stop - start, 0))
-        return list(compress(range(len(free)), free))
+    def covered(self, spans: Iterable[tuple[int, int]]) -> bytearray:
+        """A mask of the words inside these spans (word indexes, end exclusive)."""
+        mask = bytearray(len(self.texts))
+        for start, stop in spans:
+            mask[start:stop] = b"\x01" * max(stop - start, 0)
+        return mask
 
     def late(self, matches: list[Match], countries: frozenset[str]) -> list[Match]:
         """Spellings no source lists, among the places of the document's countries: after a
-        kind word by fuzzy match, English capitalised words by transliteration skeleton."""
-        taken = {index for match in matches for index in range(match.area_start or match.first, match.tail)}
-        free = self.free(matches)
+        kind word by fuzzy match, English capitalised words by transliteration skeleton.
+        They look at the words that the scan passed without finding a name and that no name
+        took with its cue words (`free`), and a name found spans no word a name took (`taken`)."""
+        spans = [(match.area_start or match.first, match.tail) for match in matches]
+        taken = self.covered(spans)
+        free = list(compress(range(len(self.texts)), map(not_, self.covered([*self.consumed, *spans]))))
         late = [found for index in self.after_kind_cue(free) if (found := self.fuzzy_at(index, countries, taken))]
-        late += self.loose(self.unknown_capitals(free), countries, taken | {i for m in late for i in range(m.first, m.end)})
+        taken = self.covered([*spans, *((match.first, match.end) for match in late)])
+        late += self.loose(self.unknown_capitals(free), countries, taken)
         for found in late:
             self.surroundings(found, max((match.tail for match in matches if match.first < found.first), default=0))
         return late
@@ -335,6 +336,11 @@ class _Reader:
     def run_length(self, index: int, most: int) -> int:
         """How many words from `index` on are linked as the words of one name, up to `most`."""
         return min(most, self.breaks[bisect_left(self.breaks, index)] - index + 1)
+
+    def untaken(self, index: int, length: int, taken: bytearray) -> int:
+        """How many of the `length` words from `index` on come before the first that `taken` marks."""
+        stop = taken.find(1, index, index + length)
+        return length if stop < 0 else stop - index
 
     def variants(self, index: int) -> list[tuple[str, int]]:
         """The word as written, then without each proclitic (shortest first), with the
@@ -407,7 +413,7 @@ class _Reader:
     def after_kind_cue(self, indexes: list[int]) -> list[int]:
         """Those of these words that come right after a kind word ("مدينة X", "the town of
         X"): fuzzy candidates. Found from the kind words, which are few."""
-        last_words = _cue_last_words()
+        last_words = _kind_cue_last_words()
         cue_ends = compress(range(len(self.texts)), map(last_words.__contains__, self.texts))
         wanted = set(indexes)
         return [end + 1 for end in cue_ends if end + 1 in wanted and self.follows_kind_cue(end + 1)]
@@ -430,16 +436,14 @@ class _Reader:
                     return True
         return False
 
-    def fuzzy_at(self, index: int, countries: frozenset[str], taken: set[int]) -> Match | None:
+    def fuzzy_at(self, index: int, countries: frozenset[str], taken: bytearray) -> Match | None:
         """An unknown name after "مدينة"/"the town of": the closest name among the places of
         the countries the document is about, if close enough."""
         language = self.language(index)
         data = rules(language)
         if language == "en" and not self.capitalised(index, data):
             return None
-        length = self.run_length(index, min(self.longest, 3))
-        while length and any(i in taken for i in range(index, index + length)):
-            length -= 1
+        length = self.untaken(index, self.run_length(index, min(self.longest, 3)), taken)
         for count in range(length, 0, -1):
             rest = self.texts[index + 1 : index + count]
             for first, cut in self.variants(index):
@@ -456,13 +460,13 @@ class _Reader:
                     return match
         return None
 
-    def loose(self, capitals: list[int], countries: frozenset[str], taken: set[int]) -> list[Match]:
+    def loose(self, capitals: list[int], countries: frozenset[str], taken: bytearray) -> list[Match]:
         """English spellings no source lists, by transliteration skeleton, among the places
         of the countries the document is about ("Deir al-Zour" → Deir ez-Zor). Each
         capitalised word is tried with the words after it, longest first; the skeletons of
         all these phrases are made in one batch."""
         data = rules("en")
-        phrases = {index: self.loose_phrases(index, taken, data) for index in capitals if index not in taken}
+        phrases = {index: self.loose_phrases(index, taken, data) for index in capitals if not taken[index]}
         keys = [key for phrase in phrases.values() for _, key in phrase]
         codes = dict(zip(keys, skeletons(keys)))
         found: list[Match] = []
@@ -476,13 +480,11 @@ class _Reader:
                     break
         return found
 
-    def loose_phrases(self, index: int, taken: set[int], data: Rules) -> list[tuple[int, str]]:
+    def loose_phrases(self, index: int, taken: bytearray, data: Rules) -> list[tuple[int, str]]:
         """The phrases from word `index` on that may be one name, longest first, as (words,
         key): linked words that no other name took, up to a stop word or a country
         adjective (articles aside)."""
-        length = self.run_length(index, self.longest)
-        while length and any(i in taken for i in range(index, index + length)):
-            length -= 1
+        length = self.untaken(index, self.run_length(index, self.longest), taken)
         words = self.texts[index : index + length]
         clean = next((i for i, word in enumerate(words) if word not in data.articles and (word in data.stop or word in data.nisba)), length)
         return [(count, " ".join(words[:count])) for count in range(clean, 0, -1)]
@@ -493,7 +495,7 @@ class _Reader:
         last = end - 1
         if last < claimed or not self.linked(last):
             return None
-        if self.texts[last] not in data.before_last:
+        if self.texts[last] not in data.before_last and not any(variant in data.before for variant, _ in self.variants(last)[1:]):
             return None
         for count in (4, 3, 2, 1):
             start = end - count
@@ -594,16 +596,25 @@ class _Reader:
                 match.nisba, match.nisba_word = data.nisba[word], word
                 return
 
-    def connect(self, matches: list[Match]) -> None:
+    def connect(self, matches: list[Match]) -> list[list[Match]]:
         """A plural kind word covers the names listed after it ("محافظتي كركوك وصلاح الدين")
-        or before it ("Diyala and Salahuddin provinces")."""
-        for previous, match in zip(matches, matches[1:]):
-            if previous.plural and not previous.kind_after and not match.kind and self.listed(previous, match):
+        or before it ("Diyala and Salahuddin provinces"). Returns, for each name, the names
+        listed right before and after it."""
+        pairs = list(zip(matches, matches[1:]))
+        together = [self.listed(left, right) for left, right in pairs]
+        for (previous, match), listed in zip(pairs, together):
+            if previous.plural and not previous.kind_after and not match.kind and listed:
                 match.kind, match.plural, match.kind_inherited, match.kind_words = previous.kind, True, True, previous.kind_words
-        for match, following in reversed(list(zip(matches, matches[1:]))):
-            if following.plural and following.kind_after and not match.kind and self.listed(match, following):
+        for (match, following), listed in reversed(list(zip(pairs, together))):
+            if following.plural and following.kind_after and not match.kind and listed:
                 match.kind, match.plural, match.kind_inherited, match.kind_words = following.kind, True, True, following.kind_words
                 match.kind_after = True
+        beside: list[list[Match]] = [[] for _ in matches]
+        for position, ((left, right), listed) in enumerate(zip(pairs, together)):
+            if listed:
+                beside[position].append(right)
+                beside[position + 1].append(left)
+        return beside
 
     def listed(self, left: Match, right: Match) -> bool:
         """Whether `right` follows `left` in a list: "X وY", "X و Y", "X، Y", "X and Y"."""
@@ -654,7 +665,7 @@ class _Reader:
 
     # 3. Choice and 4. precision.
 
-    def resolve(self, match: Match, matches: list[Match], context: _Context) -> Resolution | None:
+    def resolve(self, match: Match, beside: list[Match], context: _Context) -> Resolution | None:
         countries = context.countries_beside(match)
         why: list[str] = [_how(match)]
         if match.how == "this_country":
@@ -667,7 +678,7 @@ class _Reader:
             why.append(f"'{match.key}' after a direction is the document's country ({main})")
         elif not match.entries:
             return None
-        listed_kinds = self.listed_kinds(match, matches)
+        listed_kinds = _listed_kinds(beside)
         provinces = {entry.admin1_code for entry in match.entries if entry.kind == "admin1"}
         scored = [Candidate(entry, *self.score(entry, match, countries, context, listed_kinds, provinces)) for entry in match.entries]
         scored.sort(key=lambda candidate: (-candidate.score, candidate.entry.id))
@@ -680,7 +691,7 @@ class _Reader:
         best = scored[0]
         if match.adjective:
             return self.rejected(match, scored, why + ["a country's adjective agreeing with a noun, not a place"])
-        if match.weak and not self.weak_accepted(match, matches, countries, best.entry):
+        if match.weak and not _weak_accepted(match, beside, countries, best.entry):
             return self.rejected(match, scored, why + ["a common word: no cue, preposition, list or context for it"])
         if match.actor and best.entry.kind == "country":
             return self.rejected(match, scored, why + ["a country as the subject of a verb: the state, not a place"])
@@ -702,18 +713,6 @@ class _Reader:
         if best.score - best.cue_part >= ACCEPT:
             return True
         return _curated(entry) or not +countries or (entry.country is not None and countries[entry.country] > 0)
-
-    def listed_kinds(self, match: Match, matches: list[Match]) -> set[str]:
-        """Kinds of the unambiguous names listed beside this one ("Niger, Chad and Cameroon")."""
-        position = matches.index(match)
-        kinds = set()
-        for other in matches[max(position - 1, 0) : position + 2]:
-            if other is match or not other.entries or other.weak:
-                continue
-            pair = (other, match) if other.first < match.first else (match, other)
-            if self.listed(*pair) and len({entry.kind for entry in other.entries}) == 1 and other.entries[0].kind in LISTED_KINDS:
-                kinds.add(other.entries[0].kind)
-        return kinds
 
     def score(
         self, entry: Entry, match: Match, countries: Counter, context: _Context, listed_kinds: set[str], provinces: set[str | None]
@@ -745,20 +744,6 @@ class _Reader:
         if match.how == "loose":
             score -= LOOSE_PENALTY
         return score + cue_part, cue_part
-
-    def weak_accepted(self, match: Match, matches: list[Match], countries: Counter, entry: Entry) -> bool:
-        if match.kind or match.area or match.nisba or match.preposition:
-            return True
-        if entry.country and countries[entry.country] > 0 and _liftable(entry):
-            return True
-        position = matches.index(match)
-        neighbours = [matches[i] for i in (position - 1, position + 1) if 0 <= i < len(matches)]
-        return any(
-            (self.listed(other, match) if other.first < match.first else self.listed(match, other))
-            and any(e.kind == entry.kind and (entry.kind == "country" or e.country == entry.country) for e in other.entries)
-            and not other.weak
-            for other in neighbours
-        )
 
     def rejected(self, match: Match, scored: list[Candidate], why: list[str]) -> Resolution:
         start, end = self.span(match)
@@ -898,8 +883,31 @@ def _proclitics_by_letter() -> dict[str, tuple[tuple[str, str], ...]]:
 
 
 @cache
-def _cue_last_words() -> frozenset[str]:
-    return rules("ar").before_last | rules("en").before_last
+def _kind_cue_last_words() -> frozenset[str]:
+    """The last words of the kind words of one or two words (`_Reader.follows_kind_cue`)."""
+    return frozenset(
+        key.rsplit(" ", 1)[-1] for language in ("ar", "en") for key, (kind, _) in rules(language).before.items() if kind in KIND_CUES and key.count(" ") < 2
+    )
+
+
+def _listed_kinds(beside: list[Match]) -> set[str]:
+    """Kinds of the unambiguous names listed beside a name ("Niger, Chad and Cameroon")."""
+    kinds = set()
+    for other in beside:
+        if other.entries and not other.weak and len({entry.kind for entry in other.entries}) == 1 and other.entries[0].kind in LISTED_KINDS:
+            kinds.add(other.entries[0].kind)
+    return kinds
+
+
+def _weak_accepted(match: Match, beside: list[Match], countries: Counter, entry: Entry) -> bool:
+    if match.kind or match.area or match.nisba or match.preposition:
+        return True
+    if entry.country and countries[entry.country] > 0 and _liftable(entry):
+        return True
+    return any(
+        any(e.kind == entry.kind and (entry.kind == "country" or e.country == entry.country) for e in other.entries) and not other.weak
+        for other in beside
+    )
 
 
 def _prior(entry: Entry) -> float:
