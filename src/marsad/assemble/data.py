@@ -12,7 +12,7 @@ from functools import cache
 from pydantic import BaseModel
 
 from marsad.lang import topics
-from marsad.model import Unit
+from marsad.model import Role, Unit
 from marsad.read.numbers import fold
 from marsad.read.phrases import spelling
 from marsad.read.quantities.phrases import Phrases, Prefixes
@@ -50,6 +50,7 @@ class ReportData(BaseModel):
     impersonal: list[str] = []
     since: list[str] = []
     channels: dict[str, str] = {}
+    voice_anaphors: dict[str, Role | None] = {}
     continuations: list[str] = []
     conjunctions: list[str] = []
     references: list[str] = []
@@ -76,6 +77,7 @@ class Lexicon:
     impersonal: Phrases[bool]
     since: Phrases[bool]
     channels: Phrases[str]
+    voice_anaphors: Phrases[Role | None]
     continuations: Phrases[bool]
     conjunctions: frozenset[str]
     references: Phrases[bool]
@@ -104,6 +106,7 @@ def lexicon() -> Lexicon:
     before: Phrases[Unit] = Phrases()
     after: Phrases[Unit] = Phrases()
     channels: Phrases[str] = Phrases()
+    voice_anaphors: Phrases[Role | None] = Phrases()
     for language in data:
         for unit, fate in language.fates.items():
             for phrase in fate.before:
@@ -112,6 +115,8 @@ def lexicon() -> Lexicon:
                 after.add(phrase, unit)
         for phrase, channel in language.channels.items():
             channels.add(phrase, channel)
+        for phrase, role in language.voice_anaphors.items():
+            voice_anaphors.add(phrase, role)
     proclitics = {p for language in ("ar", "en", "fa") for p in spelling(language).plain if p}
 
     def merged(field: str) -> Phrases[bool]:
@@ -134,6 +139,7 @@ def lexicon() -> Lexicon:
         impersonal=merged("impersonal"),
         since=merged("since"),
         channels=channels,
+        voice_anaphors=voice_anaphors,
         continuations=merged("continuations"),
         conjunctions=words("conjunctions"),
         references=merged("references"),

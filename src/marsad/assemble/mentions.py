@@ -147,7 +147,7 @@ class Hit(NamedTuple):
 
 # The lexicon's tables looked up anywhere in a text rather than next to a mention: found in
 # one pass over the tokens, each token checked first against every table's first words.
-SCANNED = ("civilian_targets", "records", "impersonal", "claims", "since", "channels", "control", "anaphors", "joints", "no_toll", "one_words", "fates_before")
+SCANNED = ("voice_anaphors", "civilian_targets", "records", "impersonal", "claims", "since", "channels", "control", "anaphors", "joints", "no_toll", "one_words", "fates_before")
 
 
 def scan(view: Normalized, tokens: list[Token]) -> dict[str, list[Hit]]:

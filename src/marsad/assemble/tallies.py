@@ -24,7 +24,7 @@ from marsad.assemble.actors import national_voice, specialised
 from marsad.assemble.counts import PEOPLE_HIT, Count
 from marsad.assemble.events import _id, _inside_actor, _sentence_evidence
 from marsad.assemble.mentions import Mentions
-from marsad.assemble.voices import Voices, document_voice
+from marsad.assemble.voices import Voices, continues, document_voice
 from marsad.model import Actor, ActorKind, CueKind, Evidence, Place, Precision, Quantity, Role, Source, Tally, TimeSpan, Unit
 from marsad.resolve.actors import canonical_actor
 
@@ -32,6 +32,7 @@ ACTOR_AFTER = 3  # words between a counted noun and the group whose it is
 CARRY = 2  # sentences an actor carries over to a tally that names none
 RECORD_REACH = 40  # characters after a figure in which "were recorded" may follow it
 HOLDER_GAP = 5  # words between a control phrase and the holder it names
+HAPPENINGS = frozenset({Unit.DEATHS, Unit.INJURIES, Unit.CASUALTIES, Unit.ABDUCTIONS, Unit.ARRESTS})  # what incidents do to people
 UNARMED = frozenset({ActorKind.CIVILIANS, ActorKind.PROTESTERS, ActorKind.RIOTERS})
 
 
@@ -56,6 +57,8 @@ def assemble_tallies(m: Mentions, counts: list[Count], voices: Voices, event_sen
                 region = tallies[-1].region  # "22 هجوماً ... في البادية السورية، أسفرت عن مقتل 40 شخصاً"
             actor = specialised(actor, region or country, branches=False)
             period = _period(m, count)
+            if period is None and tallies and _goes_on(m, tallies[-1], count):
+                period = tallies[-1].period  # "... خلال النصف الثاني من 2023. وأصيب 140 آخرون في تلك الهجمات"
             voice = voices.at(m, count.start)
             if voice is None and m.document.role != "outlet":
                 voice = document_voice(m)
@@ -81,6 +84,15 @@ def assemble_tallies(m: Mentions, counts: list[Count], voices: Voices, event_sen
         made[id(count)] = tally
         tallies.append(tally)
     return tallies
+
+
+def _goes_on(m: Mentions, previous: Tally, count: Count) -> bool:
+    """Whether the figure counts what happened in the incidents the tally before it counted,
+    in a sentence that goes on from it ("... 96 قتلوا في هجمات خلال النصف الثاني من 2023.
+    وأصيب 140 آخرون في تلك الهجمات")."""
+    sentence = m.sentence_of(previous.quantity.evidence.start)
+    follows = sentence == count.sentence or (sentence == count.sentence - 1 and continues(m, m.sentences[count.sentence][0]))
+    return follows and count.unit in HAPPENINGS and previous.unit in HAPPENINGS | {Unit.ATTACKS}
 
 
 def _is_tally(m: Mentions, count: Count, event_sentences: set[int]) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from marsad.assemble.mentions import Mentions
-from marsad.model import CueKind, Role, Source
+from marsad.model import CueKind, Evidence, Role, Source
 
 CARRY = 2  # sentences a voice carries over
 SPEAKS_REACH = 12  # characters between a voice and the cue it speaks
@@ -45,7 +45,7 @@ def read_voices(m: Mentions) -> Voices:
     claims = [c.evidence for c in m.cues if c.kind in (CueKind.CLAIM, CueKind.DENIAL)]
     actor_spans = {(a.evidence.start, a.evidence.end) for a in m.actors}
     by_sentence: list[list[Source]] = [[] for _ in m.sentences]
-    for source in m.sources:
+    for source in sorted(m.sources + _named_again(m), key=lambda s: s.evidence.start):
         span = (source.evidence.start, source.evidence.end)
         if span in actor_spans and _claims(span, claims):
             continue  # a group claiming or denying is what the sentence reports, not who reports it
@@ -56,14 +56,28 @@ def read_voices(m: Mentions) -> Voices:
     for index, (start, _) in enumerate(m.sentences):
         previous = index - 1
         voice = None
-        if previous >= 0 and not by_sentence[index] and _continues(m, start):
+        if previous >= 0 and not by_sentence[index] and continues(m, start):
             voice = by_sentence[previous][-1] if by_sentence[previous] else (carried[previous] if depth < CARRY else None)
         depth = depth + 1 if voice is not None and not by_sentence[previous] else (1 if voice is not None else 0)
         carried.append(voice)
     return Voices(by_sentence, carried, impersonal)
 
 
-def _continues(m: Mentions, start: int) -> bool:
+def _named_again(m: Mentions) -> list[Source]:
+    """Voices named again by a common noun ("وأضاف المرصد", "the ministry said", "بحسب
+    التقرير"): each is the nearest voice named before it (of the role it names, if any)."""
+    found = []
+    for hit in m.hits["voice_anaphors"]:
+        role = hit.value
+        before = [s for s in m.sources if s.evidence.end <= hit.start and s.mention and (role is None or s.role == role)]
+        taken = any(s.evidence.start < hit.end and hit.start < s.evidence.end for s in m.sources)
+        if before and not taken:
+            evidence = Evidence(start=hit.start, end=hit.end, text=m.text[hit.start : hit.end])
+            found.append(before[-1].model_copy(update={"mention": evidence.text, "evidence": evidence}))
+    return found
+
+
+def continues(m: Mentions, start: int) -> bool:
     """Whether the sentence at `start` goes on from the last: it opens with a continuation
     ("كما", "It also") or with the conjunction و on its first word ("وخلال")."""
     if m.after(m.words.continuations, start) is not None:

@@ -535,6 +535,8 @@ class _Reader:
     def trim_kind_words(self, match: Match, data: Rules) -> None:
         """A name found with its kind word ("محافظة درعا", "Borno State") is reported without
         it, and the word counts as a kind cue."""
+        if " " not in match.key:
+            return
         words = match.key.split(" ")
         for count in (2, 1):
             if len(words) <= count:
@@ -829,18 +831,18 @@ class _NameStarts:
         for language in ("ar", "en"):
             phrases += rules(language).not_places | rules(language).this_country
         lines = "\n".join(phrases)  # one phrase a line, so that regexes sort them in C
-        alone = set(_ONE_WORD.findall(lines))
+        alone = frozenset(_ONE_WORD.findall(lines))
         words = alone.union(_FIRST_OF_SEVERAL.findall(lines))
         # "بالرقة" → "الرقة" (cut 1, nothing restored): the rest is a first word; "للرقة" →
         # "ال" + "رقة" (cut 2, "ال" restored): the rest is a first word without its "ال".
         proclitics = rules("ar").proclitics
-        rests = {"": frozenset(words)}
+        rests = {"": words}
         for restore in {restore for _, restore in proclitics} - {""}:
             rests[restore] = frozenset(word[len(restore) :] for word in words if word.startswith(restore))
         cuts = tuple((cut, rests[restore]) for cut, restore in sorted({(len(prefix), restore) for prefix, restore in proclitics}))
         pairs = frozenset(_FIRST_TWO.findall(lines))
         letters = frozenset(_proclitics_by_letter())
-        return cls(frozenset(words), frozenset(alone), pairs, cuts, letters, gazetteer.words)
+        return cls(words, alone, pairs, cuts, letters, gazetteer.words)
 
     def candidates(self, texts: list[str], links: list[bool]) -> list[int]:
         """Indexes of the words where a name or a no-place phrase may begin: a word that is
@@ -848,9 +850,9 @@ class _NameStarts:
         proclitic. A superset of where `_Reader.name_at` finds one, which makes the exact
         test; set operations and C iterators do the sorting."""
         distinct = set(texts)
-        viable = distinct & self.alone
-        viable.update(text for text in distinct if text[0] in self.cut_letters and text not in self.whole and self.after_cut(text))
         openers = distinct & self.words  # these count only when the next word goes on with a name
+        viable = openers & self.alone  # (names of one word are first words too)
+        viable.update(text for text in distinct - viable if text[0] in self.cut_letters and text not in self.whole and self.after_cut(text))
         indexes = compress(range(len(texts)), map((viable | openers).__contains__, texts))
         last, pairs = len(links), self.pairs
         return [i for i in indexes if texts[i] in viable or (i < last and links[i] and f"{texts[i]} {texts[i + 1]}" in pairs)]
