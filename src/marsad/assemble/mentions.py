@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import NamedTuple, TypeVar
 
 from marsad.assemble.data import Lexicon, lexicon
@@ -152,22 +153,34 @@ SCANNED = ("voice_anaphors", "civilian_targets", "records", "impersonal", "claim
 
 def scan(view: Normalized, tokens: list[Token]) -> dict[str, list[Hit]]:
     words = lexicon()
-    tables = [(name, getattr(words, name)) for name in SCANNED]
-    firsts = [(name, table, frozenset(table.by_first)) for name, table in tables]
-    every = frozenset().union(*(first for _, _, first in firsts))
+    starts = _starts()
     hits: dict[str, list[Hit]] = {name: [] for name in SCANNED}
     for index, token in enumerate(tokens):
-        variants = words.prefixes.rests(token.text)
-        if every.isdisjoint(variants):
-            continue
-        for name, table, first in firsts:
-            if first.isdisjoint(variants):
-                continue
-            found = table.at(tokens, index, words.prefixes)
+        candidates = set()
+        for variant in words.prefixes.rests(token.text):
+            for name, seconds in starts.get(variant, ()):
+                if seconds is None or (index + 1 < len(tokens) and tokens[index + 1].text in seconds):
+                    candidates.add(name)
+        for name in candidates:
+            found = getattr(words, name).at(tokens, index, words.prefixes)
             if found is not None:
                 start, end = view.original_span(token.start + found[2], tokens[found[1] - 1].end)
                 hits[name].append(Hit(start, end, found[0], found[1]))
     return hits
+
+
+@cache
+def _starts() -> dict[str, list[tuple[str, frozenset[str] | None]]]:
+    """What a token must be for a scanned phrase to start at it: first word → (table, the
+    second words that may follow it, or None when a one-word phrase needs none). "the"
+    alone does not start "the group"."""
+    starts: dict[str, list[tuple[str, frozenset[str] | None]]] = {}
+    for name in SCANNED:
+        for first, entries in getattr(lexicon(), name).by_first.items():
+            lengths = [words for words, _ in entries]
+            seconds = None if any(len(words) == 1 for words in lengths) else frozenset(words[1] for words in lengths)
+            starts.setdefault(first, []).append((name, seconds))
+    return starts
 
 
 def _start(item) -> int:

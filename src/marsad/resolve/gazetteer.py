@@ -259,7 +259,7 @@ class Gazetteer:
     words: set[str] = field(default_factory=set)
     _loose: dict[str, list[int]] | None = None
     _longest: int | None = None
-    _by_countries: dict[tuple[frozenset[str], str], list[str]] = field(default_factory=dict)
+    _by_countries: dict[tuple[frozenset[str], str, range | None], list[str]] = field(default_factory=dict)
     _derived: dict[str, object] = field(default_factory=dict)
 
     def extend(self, entries: Iterable[Entry]) -> None:
@@ -296,16 +296,20 @@ class Gazetteer:
         self._by_countries.clear()
         self._derived.clear()
 
-    def names_in(self, countries: frozenset[str], initial: str) -> list[str]:
+    def names_in(self, countries: frozenset[str], initial: str, lengths: range | None = None) -> list[str]:
         """The lookup keys beginning with `initial` of the places of these countries, sorted
         (fuzzy matching compares a misspelt name with these only: it mostly keeps its first
-        letter). Made from the names grouped by country and initial, so a new set of
-        countries costs a union of small sets, not a pass over every place."""
-        names = self._by_countries.get((countries, initial))
+        letter), and only those of these `lengths` if given (names too long or too short to
+        be close enough). Made from the names grouped by country and initial, so a new set
+        of countries costs a union of small sets, not a pass over every place."""
+        names = self._by_countries.get((countries, initial, lengths))
         if names is None:
-            grouped = self.derived("names_by_country", _names_by_country)
-            names = sorted(set().union(*(grouped.get((country, initial), ()) for country in countries)))
-            self._by_countries[(countries, initial)] = names
+            if lengths is None:
+                grouped = self.derived("names_by_country", _names_by_country)
+                names = sorted(set().union(*(grouped.get((country, initial), ()) for country in countries)))
+            else:
+                names = [name for name in self.names_in(countries, initial) if len(name) in lengths]
+            self._by_countries[(countries, initial, lengths)] = names
         return names
 
     def derived(self, name: str, build: Callable[[Gazetteer], T]) -> T:

@@ -56,7 +56,7 @@ from operator import not_
 
 from rapidfuzz import fuzz, process
 
-from marsad.model import Evidence, Place
+from marsad.model import Place
 from marsad.read.normalize import Normalized
 from marsad.resolve.gazetteer import (
     ARABIC_LETTERS,
@@ -450,7 +450,7 @@ class _Reader:
                 query = " ".join([first, *rest])
                 if len(query) < FUZZY_MIN_LENGTH or query in data.weak or any(word in data.stop for word in [first, *rest]):
                     continue
-                choices = self.gazetteer.names_in(countries, query[0])
+                choices = self.gazetteer.names_in(countries, query[0], _fuzzy_lengths(len(query)))
                 found = process.extractOne(query, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
                 if found:
                     key, similarity, _ = found
@@ -728,9 +728,10 @@ class _Reader:
         if entry.kind == "city" and entry.admin1_code in provinces:
             score += CAPITAL_BONUS
         if _liftable(entry) or match.kind or match.area or match.nisba:
-            if entry.country and countries[entry.country] > 0:
-                score += CONTEXT_COUNTRY + CONTEXT_PER_MENTION * min(countries[entry.country], 3)
-            if entry.admin1_code and context.admin1s[entry.admin1_code] > 0 and entry.kind != "admin1":
+            mentions = countries.get(entry.country, 0)  # (`get`: a Counter's missing keys cost a Python call)
+            if entry.country and mentions > 0:
+                score += CONTEXT_COUNTRY + CONTEXT_PER_MENTION * min(mentions, 3)
+            if entry.admin1_code and context.admin1s.get(entry.admin1_code, 0) > 0 and entry.kind != "admin1":
                 score += CONTEXT_ADMIN1
         if match.kind:
             if entry.kind == match.kind or (match.kind == "division" and entry.kind in DIVISIONS):
@@ -780,7 +781,7 @@ class _Reader:
             mention=mention, name=entry.name, name_ar=entry.name_ar, country=entry.country,
             admin1=entry.admin1 if entry.kind != "country" else None, admin2=entry.admin2,
             lat=round(entry.lat, 5), lon=round(entry.lon, 5), geo_precision=precision, gazetteer_id=entry.id,
-            evidence=Evidence(start=start, end=end, text=mention),
+            evidence={"start": start, "end": end, "text": mention},
         )  # fmt: skip
         return Resolution(place, mention, scored, why, start, end)
 
@@ -863,6 +864,15 @@ class _NameStarts:
             if len(text) - cut >= 2 and text[cut:] in rests:
                 return True
         return False
+
+
+@cache
+def _fuzzy_lengths(length: int) -> range:
+    """The lengths of the names that may be close enough to a query of this length:
+    `fuzz.ratio` is 200 · (longest common subsequence) / (sum of the lengths), and the
+    subsequence is at most the shorter of the two."""
+    close = [size for size in range(1, 2 * length + 1) if 200 * min(length, size) >= FUZZY_CUTOFF * (length + size)]
+    return range(close[0], close[-1] + 1)
 
 
 @cache
