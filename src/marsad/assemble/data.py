@@ -11,7 +11,7 @@ from functools import cache
 
 from pydantic import BaseModel
 
-from marsad.lang import topics
+from marsad.lang import LANGUAGES, topics
 from marsad.model import Role, Unit
 from marsad.read.numbers import fold
 from marsad.read.phrases import spelling
@@ -93,64 +93,58 @@ class Lexicon:
     prefixes: Prefixes
 
 
-def _phrases(items, value=True) -> Phrases:
-    table: Phrases = Phrases()
-    for item in items:
-        table.add(item, value)
-    return table
-
-
 @cache
 def lexicon() -> Lexicon:
-    data = topics("reports", ReportData).values()
-    before: Phrases[Unit] = Phrases()
-    after: Phrases[Unit] = Phrases()
-    channels: Phrases[str] = Phrases()
-    voice_anaphors: Phrases[Role | None] = Phrases()
-    for language in data:
-        for unit, fate in language.fates.items():
-            for phrase in fate.before:
-                before.add(phrase, unit)
-            for phrase in fate.after:
-                after.add(phrase, unit)
-        for phrase, channel in language.channels.items():
-            channels.add(phrase, channel)
-        for phrase, role in language.voice_anaphors.items():
-            voice_anaphors.add(phrase, role)
-    proclitics = {p for language in ("ar", "en", "fa") for p in spelling(language).plain if p}
+    data = list(topics("reports", ReportData).values())
 
-    def merged(field: str) -> Phrases[bool]:
-        return _phrases(phrase for language in data for phrase in getattr(language, field))
+    def phrases(pairs) -> Phrases:
+        table: Phrases = Phrases()
+        for phrase, value in pairs:
+            table.add(phrase, value)
+        return table
 
-    def words(field: str) -> frozenset[str]:
-        return frozenset(fold(w) for language in data for w in getattr(language, field))
+    def listed(field: str, part=lambda language: language) -> Phrases[bool]:
+        return phrases((phrase, True) for language in data for phrase in getattr(part(language), field))
 
+    def mapped(field: str) -> Phrases:
+        return phrases(pair for language in data for pair in getattr(language, field).items())
+
+    def words(field: str, part=lambda language: language) -> frozenset[str]:
+        return frozenset(fold(word) for language in data for word in getattr(part(language), field))
+
+    def fates(side: str) -> Phrases[Unit]:
+        return phrases((phrase, unit) for language in data for unit, fate in language.fates.items() for phrase in getattr(fate, side))
+
+    def one(language: ReportData) -> OneData:
+        return language.one
+
+    proclitics = {p for language in LANGUAGES for p in spelling(language).plain if p}
     return Lexicon(
-        fates_before=before,
-        fates_after=after,
+        fates_before=fates("before"),
+        fates_after=fates("after"),
         breakdown=words("breakdown"),
         lists=words("lists"),
-        targets=merged("targets"),
-        civilian_targets=merged("civilian_targets"),
-        agents=merged("agents"),
-        control=merged("control"),
-        claims=merged("claims"),
-        records=merged("records"),
-        impersonal=merged("impersonal"),
-        since=merged("since"),
-        channels=channels,
-        voice_anaphors=voice_anaphors,
-        continuations=merged("continuations"),
+        targets=listed("targets"),
+        civilian_targets=listed("civilian_targets"),
+        agents=listed("agents"),
+        control=listed("control"),
+        claims=listed("claims"),
+        records=listed("records"),
+        impersonal=listed("impersonal"),
+        since=listed("since"),
+        channels=mapped("channels"),
+        voice_anaphors=mapped("voice_anaphors"),
+        continuations=listed("continuations"),
         conjunctions=words("conjunctions"),
-        references=merged("references"),
-        anaphors=merged("anaphors"),
+        references=listed("references"),
+        anaphors=listed("anaphors"),
         complementizers=words("complementizers"),
-        one_determiners=frozenset(fold(w) for language in data for w in language.one.determiners),
-        one_stops=frozenset(fold(w) for language in data for w in language.one.stops),
-        one_nouns=frozenset(fold(w) for language in data for w in language.one.nouns),
-        one_words=_phrases(w for language in data for w in language.one.words),
-        no_toll=merged("no_toll"),
-        joints=merged("joints"),
+        one_determiners=words("determiners", one),
+        one_stops=words("stops", one),
+        one_nouns=words("nouns", one),
+        one_words=listed("words", one),
+        no_toll=listed("no_toll"),
+        joints=listed("joints"),
         partitives=tuple(p for language in data for p in language.partitives),
         prefixes=Prefixes(sorted(proclitics)),
     )
