@@ -153,8 +153,8 @@ def _after_any(span, cues, m: Mentions) -> bool:
 
 
 def _subject(m: Mentions, actor: Actor, trigger) -> bool:
-    """Whether the actor stands where a clause puts who acted: before its trigger, or
-    first after a trigger that opens an Arabic clause."""
+    """Whether the actor stands where a clause puts who acted: before its trigger, or, in a
+    language whose clauses may open with the verb, first after a trigger that opens one."""
     if trigger is None:
         return True
     span, at = actor.evidence, trigger.mention.evidence
@@ -163,28 +163,26 @@ def _subject(m: Mentions, actor: Actor, trigger) -> bool:
     clause_start, clause_end = m.clause(at.start)
     if not clause_start <= span.start < clause_end:
         return False
-    arabic = any("\u0600" <= ch <= "\u06ff" for ch in at.text)
-    if not arabic:
+    if not m.grammar.verb_first:
         return False
-    between = [w for w in m.words_between(at.end, span.start) if w[0].isalnum()]
     opening = len([w for w in m.words_between(clause_start, at.start) if w[0].isalnum()]) <= VERB_FIRST
-    if opening:  # a verb that opens its clause: the first actor after it is its subject
-        first = next((a for a in m.actors if a.evidence.start >= at.end and a.name), None)
-        if first is actor:
-            return True
-    return _agent_of(m, actor, trigger)
+    first = next((a for a in m.actors if a.evidence.start >= at.end and a.name), None)
+    return opening and first is actor  # a verb that opens its clause: the first actor after it is its subject
 
 
 def _agent_of(m: Mentions, actor: Actor, trigger) -> bool:
-    """Whether an Arabic actor is the agent of the verbal noun it follows: "هجوم داعش",
-    "قصف حوثي", "بهجوم لتنظيم داعش على نقطة للجيش" (before any target word counts)."""
-    if trigger is None or actor.kind in UNARMED:
+    """Whether the actor is the agent of the verbal noun it follows, where the language puts
+    it there: "هجوم داعش", "قصف حوثي", "بهجوم لتنظيم داعش على نقطة للجيش" (before any
+    target word counts)."""
+    grammar = m.grammar
+    if trigger is None or actor.kind in UNARMED or not grammar.agent_follows:
         return False
     span, at = actor.evidence, trigger.mention.evidence
-    if span.start < at.end or not any("\u0600" <= ch <= "\u06ff" for ch in at.text):
+    if span.start < at.end:
         return False
     between = [w for w in m.words_between(at.end, span.start) if w[0].isalnum()]
-    return not between or (m.text[max(0, span.start - 1)] == "ل" and len(between) <= 1)
+    clitic = m.view.text[m.view.view_offset(span.start) - 1 : m.view.view_offset(span.start)]
+    return not between or (clitic in grammar.agent_clitics and len(between) <= 1)
 
 
 def specialised(actor: Actor | None, place: Place | None, branches: bool = True) -> Actor | None:

@@ -35,9 +35,21 @@ class OneData(BaseModel):
     words: list[str] = []
 
 
+class GrammarData(BaseModel):
+    """How a language orders who acted and what happened (marsad.assemble.actors) and marks
+    a known referent (marsad.assemble.events)."""
+
+    verb_first: bool = False  # a clause may open with its verb, its subject after it
+    agent_follows: bool = False  # a verbal noun's agent follows it ("هجوم داعش")
+    agent_clitics: list[str] = []  # ... maybe with a clitic ("هجوم لتنظيم داعش")
+    definite_prefixes: list[str] = []  # the article written on the word ("الهجوم")
+    definite_words: list[str] = []  # the article before it ("the attack", "those attacks")
+
+
 class ReportData(BaseModel):
     """Schema of `lang/<language>/reports.yaml` (its comments say what each list is for)."""
 
+    grammar: GrammarData = GrammarData()
     fates: dict[Unit, FateData] = {}
     breakdown: list[str] = []
     lists: list[str] = []
@@ -91,11 +103,13 @@ class Lexicon:
     joints: Phrases[bool]
     partitives: tuple[PartitiveData, ...]
     prefixes: Prefixes
+    grammars: dict[str, GrammarData]  # by language
 
 
 @cache
 def lexicon() -> Lexicon:
-    data = list(topics("reports", ReportData).values())
+    by_language = topics("reports", ReportData)
+    data = list(by_language.values())
 
     def phrases(pairs) -> Phrases:
         table: Phrases = Phrases()
@@ -147,4 +161,5 @@ def lexicon() -> Lexicon:
         joints=listed("joints"),
         partitives=tuple(p for language in data for p in language.partitives),
         prefixes=Prefixes(sorted(proclitics)),
+        grammars={language: data.grammar for language, data in by_language.items()},
     )

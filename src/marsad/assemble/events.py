@@ -14,7 +14,6 @@ toll nor a claim ("the group's attacks"), reports no incident marsad could code.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 
 from marsad.assemble.actors import Cast, national_voice, read_cast, related, specialised
@@ -44,6 +43,7 @@ from marsad.resolve.actors import canonical_actor
 PRECISE_TIMES = ("day", "week")
 STRONG, WEAK, ANAPHORIC = "strong", "weak", "anaphoric"
 TIME_ORDER = {"day": 0, "week": 1, "month": 2, "range": 3, "year": 4}
+DEFINITE_REACH = 8  # characters before a trigger in which its article stands
 IMPLICIT = "attack"  # the trigger group a toll with no trigger stands for
 FOLLOW_ON = 3  # sentences after an incident whose tolls, with no trigger, are still its own
 ARMED = frozenset(ActorKind) - {ActorKind.CIVILIANS, ActorKind.PROTESTERS, ActorKind.RIOTERS}
@@ -112,7 +112,7 @@ def _telling(m: Mentions, index: int, counts: list[Count]) -> Telling | None:
     if not triggers:
         return None
     start, end = m.sentences[index]
-    places = [p for p in m.in_sentence(m.places, index) if not _inside_actor(m, p.evidence) and not m.in_dateline(p.evidence.start)]
+    places = [p for p in m.in_sentence(m.places, index) if not m.inside_actor(p.evidence) and not m.in_dateline(p.evidence.start)]
     first = triggers[0].mention.evidence.start
     # the most precise place; a town named like its province ("Kirkuk, Wadi Zghaytun") often
     # stands for the province, so a town that is not is preferred; then one after the trigger
@@ -123,12 +123,8 @@ def _telling(m: Mentions, index: int, counts: list[Count]) -> Telling | None:
     counting = any(c.sentence == index and c.unit == "attacks" and not c.few for c in counts)
     fine_place = place is not None and (place.geo_precision or 4) <= 2
     strong = bool(precise) or fine_place
-    if counting and not precise and not fine_place:  # a count statement: its triggers are trend words
+    if (counting and not strong) or (times and not precise):  # a count statement's trend words; a period's many incidents
         return None
-    if times and not precise:  # over a period: many incidents, not one
-        return None
-    if counting:
-        return Telling(index, triggers, place, time, STRONG, places)
     if strong:
         return Telling(index, triggers, place, time, STRONG, places)
     if index and _refers_back(m, triggers) and _counts_over_a_period(m, index - 1, counts):
@@ -163,10 +159,11 @@ def _counts_over_a_period(m: Mentions, index: int, counts: list[Count]) -> bool:
 
 def _refers_back(m: Mentions, triggers: list[TriggerReading]) -> bool:
     """A trigger with the article ("الهجوم", "the attack") refers to an incident told before."""
+    grammar = m.grammar
     for trigger in triggers:
-        text = trigger.mention.evidence.text.lower()
         start = trigger.mention.evidence.start
-        if text.startswith(("ال", "وال", "بال", "لل", "فال")) or m.text[max(0, start - 4) : start].lower() == "the ":
+        before = m.words_between(start - DEFINITE_REACH, start)
+        if trigger.mention.evidence.text.startswith(tuple(grammar.definite_prefixes)) or (before and before[-1].lower() in grammar.definite_words):
             return True
     return False
 
@@ -176,18 +173,13 @@ def _past(m: Mentions, time: TimeMention) -> bool:
     return m.published is None or time.start is None or time.start <= m.published
 
 
-def _inside_actor(m: Mentions, span: Evidence) -> bool:
-    """A place inside an actor's name ("Deir ez-Zor Military Council") is not where."""
-    return any(a.evidence.start <= span.start and span.end <= a.evidence.end and a.evidence.end - a.evidence.start > span.end - span.start for a in m.actors)
-
-
 def _incidents(tellings: list[Telling]) -> list[Incident]:
     """Tellings → incidents. A strong telling (a precise date or a town) joins an incident
     it agrees with or starts one; a weak or anaphoric one joins the last incident, or,
     before any (a headline), the next one. Weak tellings that no strong one hosts make
     one incident of their own if they tell a toll or a claim (a terse post: "killed three
-    soldiers in Borno state"). A weak
-    telling of another kind of event than the last incident waits for the next one."""
+    soldiers in Borno state"). A weak telling of another kind of event than the last
+    incident waits for the next one."""
     incidents: list[Incident] = []
     pending: list[Telling] = []
     for telling in tellings:
@@ -291,14 +283,14 @@ def _event(m: Mentions, incident: Incident, counts: list[Count], voices: Voices,
     toll = tolls(m, in_incident, voices) if in_incident else _no_toll(m, sentences)
     told = (voices.at(m, t.mention.evidence.start) for telling in incident.tellings for t in telling.triggers[:1])
     reported_by = national_voice(next((v for v in told if v is not None), None) or document_voice(m), place)
-    evidence = [_sentence_evidence(m, s) for s in sentences]
+    evidence = [m.sentence_evidence(s) for s in sentences]
     date = None
     if time is not None and time.start is not None:
         date = TimeSpan(start=time.start, end=time.end, precision=time.precision, evidence=time.evidence)
     score = 0.45 + 0.1 * (place is not None) + 0.1 * (date is not None and date.precision in PRECISE_TIMES)
     score += 0.1 * (actor1 is not None) + 0.1 * (not trigger.generic) + 0.05 * (toll.fatalities is not None)
     return Event(
-        id=_id(m, "event", number),
+        id=m.report_id("event", number),
         event_type=event_type,
         sub_event_type=sub_event_type,
         date=date,
@@ -385,15 +377,3 @@ def _claimed_by(m: Mentions, claimer: Actor, place: Place | None, evidence: Evid
     kind = m.find("channels", start, end)
     channel = outlets[0] if outlets else (kind.value if kind else channel)
     return Claim(name=specialised(claimer, place).name, mention=claimer.mention, channel=channel, evidence=evidence)
-
-
-def _sentence_evidence(m: Mentions, index: int) -> Evidence:
-    start, end = m.sentences[index]
-    text = m.text
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Evidence(start=start, end=end, text=text[start:end])
-
-
-def _id(m: Mentions, kind: str, number: int) -> str:
-    return hashlib.sha256(f"{m.document.id}|{kind}|{number}".encode()).hexdigest()[:16]

@@ -8,6 +8,7 @@ Positions are offsets into the text as published (evidence offsets).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple, TypeVar
 
-from marsad.assemble.data import Lexicon, lexicon
+from marsad.assemble.data import GrammarData, Lexicon, lexicon
 from marsad.model import Actor, ActorKind, CueKind, CueMention, Document, Evidence, Place, QuantityMention, Source, TimeMention
 from marsad.read.normalize import Normalized, normalize
 from marsad.read.quantities import find_quantities
@@ -36,6 +37,8 @@ DATELINE = re.compile(r"(?m)^[ \t]*([^\n\-–—:(]{1,50}?(?:\([^)\n]{1,30}\))?[
 DATELINE_REACH = 400  # datelines are found near the top
 ANAPHOR_REACH = 2  # characters between a generic reference and the verb it speaks
 REPORT_TIME_REACH = 70  # characters between a report verb and the time it was made
+ARABIC_LETTERS = re.compile("[\u0621-\u064a]")  # which grammar a text of no known language follows
+SCRIPT_SAMPLE = 400
 BRACKETS = frozenset("()[]")  # official statements bracket their figures: "مقتل (6) إرهابيين"
 
 
@@ -59,6 +62,31 @@ class Mentions:
     @property
     def text(self) -> str:
         return self.view.original
+
+    @property
+    def grammar(self) -> GrammarData:
+        """The grammar of the document's language (of the one its letters are, if it has
+        none marsad knows)."""
+        grammars = self.words.grammars
+        language = self.document.language
+        if language not in grammars:
+            language = "ar" if ARABIC_LETTERS.search(self.text, 0, SCRIPT_SAMPLE) else "en"
+        return grammars.get(language, GrammarData())
+
+    def inside_actor(self, span: Evidence) -> bool:
+        """Whether `span` is part of an actor's name: a place in "Deir ez-Zor Military
+        Council" is not where anything happened."""
+        return any(a.evidence.start <= span.start and span.end <= a.evidence.end and a.evidence.end - a.evidence.start > span.end - span.start for a in self.actors)
+
+    def sentence_evidence(self, index: int) -> Evidence:
+        start, end = self.sentences[index]
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return Evidence(start=start, end=end, text=self.text[start:end])
+
+    def report_id(self, kind: str, number: int) -> str:
+        """A report's id: stable for the same document, kind and place in it."""
+        return hashlib.sha256(f"{self.document.id}|{kind}|{number}".encode()).hexdigest()[:16]
 
     def in_dateline(self, position: int) -> bool:
         """Whether `position` is in the dateline ("KIRKUK, Iraq, Feb 18 (wire) -", "كركوك –"):

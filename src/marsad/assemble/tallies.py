@@ -22,7 +22,6 @@ from collections import Counter
 
 from marsad.assemble.actors import national_voice, specialised
 from marsad.assemble.counts import PEOPLE_HIT, Count
-from marsad.assemble.events import _id, _inside_actor, _sentence_evidence
 from marsad.assemble.mentions import Mentions
 from marsad.assemble.voices import Voices, continues, document_voice
 from marsad.model import Actor, ActorKind, CueKind, Evidence, Place, Precision, Quantity, Role, Source, Tally, TimeSpan, Unit
@@ -69,7 +68,7 @@ def assemble_tallies(m: Mentions, counts: list[Count], voices: Voices, event_sen
         q = count.quantity
         confidence = 0.5 + 0.15 * (actor is not None) + 0.1 * (voice is not None) + 0.1 * (count.unit != Unit.OTHER)
         tally = Tally(
-            id=_id(m, "tally", len(tallies)),
+            id=m.report_id("tally", len(tallies)),
             quantity=Quantity(low=q.low, best=q.best, high=q.high, qualifier=q.qualifier, text=q.text, evidence=q.evidence),
             unit=count.unit,
             actor=actor,
@@ -78,7 +77,7 @@ def assemble_tallies(m: Mentions, counts: list[Count], voices: Voices, event_sen
             region=region,
             period=period,
             attributed_to=voice,
-            evidence=[q.evidence, _sentence_evidence(m, count.sentence)],
+            evidence=[q.evidence, m.sentence_evidence(count.sentence)],
             confidence=round(min(confidence, 0.9), 2),
         )
         made[id(count)] = tally
@@ -154,7 +153,7 @@ def _region(m: Mentions, count: Count, counts: list[Count]) -> Place | None:
     index = siblings.index(count)
     stop = siblings[index + 1].start if index + 1 < len(siblings) else sentence_end
     begin = max(m.clause(count.start)[0], siblings[index - 1].end if index else sentence_start)
-    places = [p for p in m.in_sentence(m.places, count.sentence) if not _inside_actor(m, p.evidence)]
+    places = [p for p in m.in_sentence(m.places, count.sentence) if not m.inside_actor(p.evidence)]
     after = [p for p in places if count.end <= p.evidence.start < stop] + _held_areas(m, count.end, stop)
     if after:
         return min(after, key=lambda p: p.evidence.start)
