@@ -32,8 +32,9 @@ T = TypeVar("T")
 WINDOW = 120  # characters looked at around a mention for the phrases next to it
 CLAUSE_MARKS = frozenset("،,;؛:()\n")
 # A dateline opens a line: a place, maybe a country and a date, maybe an agency in brackets,
-# then a dash ("KIRKUK, Iraq, Feb 18 (wire) - ", "دمشق - (وكالات) -", "كركوك – ").
-DATELINE = re.compile(r"(?m)^[ \t]*([^\n\-–—:(]{1,50}?(?:\([^)\n]{1,30}\))?[ \t]*[-–—])")
+# then a dash, and maybe a date and an agency and a dash again ("KIRKUK, Iraq, Feb 18 (wire) - ",
+# "دمشق - (وكالات) -", "كركوك – ", "مايدوغوري (نيجيريا) – 14 آذار/مارس 2024 (وكالات) –").
+DATELINE = re.compile(r"(?m)^[ \t]*([^\n\-–—:(]{1,50}?(?:\([^)\n]{1,30}\))?[ \t]*[-–—](?:[ \t]*[^\n\-–—:(]{1,30}?\([^)\n]{1,30}\)[ \t]*[-–—])?)")
 DATELINE_REACH = 400  # datelines are found near the top
 ANAPHOR_REACH = 2  # characters between a generic reference and the verb it speaks
 REPORT_TIME_REACH = 70  # characters between a report verb and the time it was made
