@@ -109,8 +109,8 @@ def _claimer(m: Mentions, claims, sentences: list[int]) -> Actor | None:
         before = [a for a in nearby if a.evidence.end <= cue.evidence.start and cue.evidence.start - a.evidence.end <= CLAIM_REACH]
         after = [a for a in nearby if a.evidence.start >= cue.evidence.end and a.evidence.start - cue.evidence.end <= CLAIM_REACH]
         found = inside[:1] or before[-1:] or after[:1]
-        if found:
-            return found[0]
+        if found:  # "Al-Shabaab, which is linked to al-Qaida, claimed ...": the branch, not its parent
+            return _most_specific(found[0], inside + before + after)
     return None
 
 

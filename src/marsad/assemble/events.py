@@ -108,7 +108,9 @@ def assemble_events(m: Mentions, counts: list[Count], voices: Voices) -> list[Ev
 
 
 def _telling(m: Mentions, index: int, counts: list[Count]) -> Telling | None:
-    triggers = [t for t in m.in_sentence(m.triggers, index) if not t.counted] or _killing(m, index, counts)
+    triggers = [t for t in m.in_sentence(m.triggers, index) if not t.counted]
+    implicit = not triggers
+    triggers = triggers or _killing(m, index, counts)
     if not triggers:
         return None
     start, end = m.sentences[index]
@@ -122,7 +124,7 @@ def _telling(m: Mentions, index: int, counts: list[Count]) -> Telling | None:
     time = precise[0] if precise else None
     counting = any(c.sentence == index and c.unit == "attacks" and not c.few for c in counts)
     fine_place = place is not None and (place.geo_precision or 4) <= 2
-    strong = bool(precise) or fine_place
+    strong = bool(precise) or (fine_place and not implicit)  # a killing told without a trigger starts an incident only with its date
     if (counting and not strong) or (times and not precise):  # a count statement's trend words; a period's many incidents
         return None
     if strong:
