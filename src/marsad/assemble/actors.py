@@ -69,10 +69,10 @@ def read_cast(m: Mentions, tellings, sentences: list[int], counts: list[Count]) 
                 trigger = triggers.get(sentence)
                 (perpetrators if _subject(m, actor, trigger) else targets).append(actor)
     candidates = [a for a in [cast.claimer, *named, *perpetrators] if a is not None]
-    cast.actor1 = _most_specific(candidates[0], candidates) if candidates else None
+    cast.actor1 = most_specific_actor(candidates[0], candidates) if candidates else None
     others = [a for a in targets + perpetrators if cast.actor1 is None or not related(a.name, cast.actor1.name)]
     # the other side: what was hit, else who fought back ("troops repelled an attack by ISWAP")
-    cast.actor2 = _most_specific(others[0], others) if others else None
+    cast.actor2 = most_specific_actor(others[0], others) if others else None
     return cast
 
 
@@ -91,7 +91,7 @@ def related(a: str | None, b: str | None) -> bool:
     return a == b or a in {x.name for x in ancestors(b)} or b in {x.name for x in ancestors(a)}
 
 
-def _most_specific(actor: Actor, candidates: list[Actor]) -> Actor:
+def most_specific_actor(actor: Actor, candidates: list[Actor]) -> Actor:
     """The actor, or a branch of it the incident names too ("jihadists linked to al-Qaeda
     ... JNIM fighters": JNIM)."""
     for other in candidates:
@@ -110,7 +110,7 @@ def _claimer(m: Mentions, claims, sentences: list[int]) -> Actor | None:
         after = [a for a in nearby if a.evidence.start >= cue.evidence.end and a.evidence.start - cue.evidence.end <= CLAIM_REACH]
         found = inside[:1] or before[-1:] or after[:1]
         if found:  # "Al-Shabaab, which is linked to al-Qaida, claimed ...": the branch, not its parent
-            return _most_specific(found[0], inside + before + after)
+            return most_specific_actor(found[0], inside + before + after)
     return None
 
 

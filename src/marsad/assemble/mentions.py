@@ -26,7 +26,7 @@ from marsad.read.sources import find_cues, find_sources
 from marsad.read.times import find_times
 from marsad.read.tokens import Token, tokenize
 from marsad.read.triggers import TriggerReading, counted_spans, read_triggers
-from marsad.resolve.actors import find_actors
+from marsad.resolve.actors import find_actors, registry
 
 T = TypeVar("T")
 WINDOW = 120  # characters looked at around a mention for the phrases next to it
@@ -115,7 +115,9 @@ class Mentions:
         """The phrase of `table` that ends just before `position` (at most `gap` words
         between, none of them before `since`), with where it starts."""
         tokens = self._tokens(max(position - WINDOW, since), position)
-        tokens = [t for t in tokens if t.text not in BRACKETS]
+        timed = [(self.view.view_offset(t.evidence.start), self.view.view_offset(t.evidence.end)) for t in self.times]
+        # brackets and times stand aside: "مقتل (6) إرهابيين", "قتل منذ مطلع العام 112 عنصراً"
+        tokens = [t for t in tokens if t.text not in BRACKETS and not any(s <= t.start < e for s, e in timed)]
         for skipped in range(min(gap, len(tokens)) + 1):
             if skipped and not tokens[-skipped].is_word:
                 break
@@ -216,6 +218,7 @@ def _start(item) -> int:
     return (item.mention if isinstance(item, TriggerReading) else item).evidence.start
 
 
+UNNAMED = registry().by_id["unidentified"].name  # gunmen are no group "the group" can stand for
 ANTECEDENT_KINDS = frozenset({ActorKind.REBEL_GROUP, ActorKind.POLITICAL_MILITIA, ActorKind.IDENTITY_MILITIA})
 
 
@@ -224,7 +227,7 @@ def _with_anaphors(view: Normalized, hits: list[Hit], actors: list[Actor]) -> li
     "الجماعة", "the group"), each as the nearest armed group named before it."""
     found = []
     for hit in hits:
-        antecedent = next((a for a in reversed(actors) if a.evidence.end <= hit.start and a.kind in ANTECEDENT_KINDS and a.name), None)
+        antecedent = next((a for a in reversed(actors) if a.evidence.end <= hit.start and a.kind in ANTECEDENT_KINDS and a.name and a.name != UNNAMED), None)
         taken = any(a.evidence.start < hit.end and hit.start < a.evidence.end for a in actors)
         if antecedent is not None and not taken:
             evidence = Evidence(start=hit.start, end=hit.end, text=view.original[hit.start : hit.end])

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from marsad.assemble.actors import national_voice, specialised
+from marsad.assemble.actors import most_specific_actor, national_voice, specialised
 from marsad.assemble.counts import PEOPLE_HIT, Count
 from marsad.assemble.mentions import Mentions
 from marsad.assemble.voices import Voices, continues, document_voice
@@ -72,7 +72,7 @@ def assemble_tallies(m: Mentions, counts: list[Count], voices: Voices, event_sen
             quantity=Quantity(low=q.low, best=q.best, high=q.high, qualifier=q.qualifier, text=q.text, evidence=q.evidence),
             unit=count.unit,
             actor=actor,
-            target=count.target if count.target is not actor else None,
+            target=count.target if count.target is None or actor is None or count.target.name != actor.name else None,
             claimed=head.claimed if head is not None else _claimed(m, count, voice),
             region=region,
             period=period,
@@ -110,12 +110,21 @@ def _is_tally(m: Mentions, count: Count, event_sentences: set[int]) -> bool:
 
 def _actor(m: Mentions, count: Count, targets: set[int]) -> Actor | None:
     """Who the figure counts the doings or the members of (not whose people a figure
-    counts, nor who an operation was against)."""
-    start, end = m.clause(count.start)
-    sentence_start, sentence_end = m.sentences[count.sentence]
+    counts, nor who an operation was against); the branch where the text names a group
+    and its branch ("JNIM, al-Qaeda's Sahel affiliate, carried out ...")."""
     armed = [a for a in m.in_sentence(m.actors, count.sentence) if a.name and a.kind not in UNARMED and id(a) not in targets]
     armed = [a for a in armed if not m.before(m.words.targets, a.evidence.start, 1)]
     armed = [a for a in armed if not m.before(m.words.control, a.evidence.start, HOLDER_GAP)]
+    actor = _doer(m, count, armed)
+    return actor and most_specific_actor(actor, [a for a in armed if m.clause(a.evidence.start) == m.clause(actor.evidence.start)])
+
+
+def _doer(m: Mentions, count: Count, armed: list[Actor]) -> Actor | None:
+    start, end = m.clause(count.start)
+    sentence_start, sentence_end = m.sentences[count.sentence]
+    named = [a for a in armed if a.evidence.start >= count.end and m.before(m.words.agents, a.evidence.start, 2)]
+    if named:  # "96 مدنياً قتلوا في هجمات نُسبت إلى تنظيم داعش", "attacks carried out by ISWAP"
+        return named[0]
     after = [a for a in armed if count.end <= a.evidence.start and len(m.words_between(count.end, a.evidence.start)) <= ACTOR_AFTER]
     if after and count.unit in PEOPLE_HIT:  # "killed 44 ISIS operatives": whose dead, not who killed
         count.target = count.target or after[0]
@@ -130,6 +139,8 @@ def _actor(m: Mentions, count: Count, targets: set[int]) -> Actor | None:
     before = [a for a in armed if start <= a.evidence.start and a.evidence.end <= count.start]
     if before:
         return before[-1]
+    if count.unit in PEOPLE_HIT:
+        return None  # who killed is said in the clause, or not at all ("فيما قُتل 38 من عناصر التنظيم")
     before = [a for a in armed if sentence_start <= a.evidence.start and a.evidence.end <= count.start]
     return before[-1] if before else None
 
