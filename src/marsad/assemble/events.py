@@ -94,7 +94,7 @@ class Incident:
 
 def assemble_events(m: Mentions, counts: list[Count], voices: Voices) -> list[Event]:
     tellings = [t for t in (_telling(m, index, counts) for index in range(len(m.sentences))) if t is not None]
-    incidents = _incidents(tellings)
+    incidents = _incidents(m, tellings)
     _follow_on(m, incidents, counts)
     events = []
     for number, incident in enumerate(incidents):
@@ -175,7 +175,7 @@ def _past(m: Mentions, time: TimeMention) -> bool:
     return m.published is None or time.start is None or time.start <= m.published
 
 
-def _incidents(tellings: list[Telling]) -> list[Incident]:
+def _incidents(m: Mentions, tellings: list[Telling]) -> list[Incident]:
     """Tellings → incidents. A strong telling (a precise date or a town) joins an incident
     it agrees with or starts one; a weak or anaphoric one joins the last incident, or,
     before any (a headline), the next one. Weak tellings that no strong one hosts make
@@ -186,13 +186,13 @@ def _incidents(tellings: list[Telling]) -> list[Incident]:
     pending: list[Telling] = []
     for telling in tellings:
         if telling.kind == STRONG:
-            host = next((i for i in reversed(incidents) if _agree(telling, i)), None)
+            host = next((i for i in reversed(incidents) if _agree(m, telling, i)), None)
             if host is None:
                 host = Incident([])
                 incidents.append(host)
             host.tellings.extend(pending + [telling])
             pending = []
-        elif incidents and _agree(telling, incidents[-1]) and _same_kind(telling, incidents[-1]):
+        elif incidents and _agree(m, telling, incidents[-1]) and _same_kind(telling, incidents[-1]):
             incidents[-1].tellings.append(telling)
         else:
             pending.append(telling)
@@ -213,16 +213,29 @@ def _same_kind(telling: Telling, incident: Incident) -> bool:
     return not told or not known or bool(told & known)
 
 
-def _agree(telling: Telling, incident: Incident) -> bool:
-    """Whether a telling can be of the incident: its place and date agree. Told without a
-    date on one side, a town and a place near it agree; told with dates on both, the
-    places must be the same or one inside the other."""
+def _agree(m: Mentions, telling: Telling, incident: Incident) -> bool:
+    """Whether a telling can be of the incident: its place, date and armed actors agree.
+    Told without a date on one side, a town and a place near it agree; told with dates on
+    both, the places must be the same or one inside the other. Armed actors agree when one
+    of the telling's is one of the incident's or a branch of it ("Last week, ISWAP fighters
+    killed 9 farmers" is not the army's raid on Boko Haram told that week)."""
     dated = telling.time is not None and incident.time is not None
     if not _same_time(telling.time, incident.time):
+        return False
+    refers = telling.definite or telling.kind == ANAPHORIC  # "TTP claimed the bombing": the one told
+    if not refers and not _same_actors(m, [telling.sentence], incident.sentences):
         return False
     if telling.place is None or incident.place is None:
         return True
     return any(_same_place(a, b, loose=not dated) for a in telling.places or [telling.place] for b in incident.places or [incident.place])
+
+
+def _same_actors(m: Mentions, told: list[int], known: list[int]) -> bool:
+    def armed(sentences: list[int]) -> set[str]:
+        return {a.name for s in sentences for a in m.in_sentence(m.actors, s) if a.kind in ARMED and a.name}
+
+    mine, theirs = armed(told), armed(known)
+    return not mine or not theirs or any(related(a, b) for a in mine for b in theirs)
 
 
 def _same_place(a: Place, b: Place, loose: bool = False) -> bool:

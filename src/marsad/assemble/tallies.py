@@ -104,7 +104,7 @@ def _is_tally(m: Mentions, count: Count, event_sentences: set[int]) -> bool:
         return True
     times = m.in_sentence(m.times, count.sentence)
     day = any(t.precision == "day" for t in times)
-    period = any(t.precision != "day" for t in times)
+    period = any(t.precision not in ("day", "week") for t in times)  # "last week" can date one incident
     return (period or count.sentence not in event_sentences) and not day
 
 

@@ -293,24 +293,15 @@ class _Reader:
                 index = found.tail
         return matches
 
-    def covered(self, spans: Iterable[tuple[int, int]]) -> bytearray:
-        """A mask of the words inside these spans (word indexes, end exclusive)."""
-        mask = bytearray(len(self.texts))
-        for start, stop in spans:
-            mask[start:stop] = b"\x01" * max(stop - start, 0)
-        return mask
-
     def late(self, matches: list[Match], countries: frozenset[str]) -> list[Match]:
         """Spellings no source lists, among the places of the document's countries: after a
         kind word by fuzzy match, English capitalised words by transliteration skeleton.
         They look at the words that the scan passed without finding a name and that no name
         took with its cue words (`free`), and a name found spans no word a name took (`taken`)."""
-        spans = [(match.area_start or match.first, match.tail) for match in matches]
-        taken = self.covered(spans)
-        free = list(compress(range(len(self.texts)), map(not_, self.covered([*self.consumed, *spans]))))
+        taken = _cover(bytearray(len(self.texts)), ((match.area_start or match.first, match.tail) for match in matches))
+        free = list(compress(range(len(taken)), map(not_, _cover(bytearray(taken), self.consumed))))
         late = [found for index in self.after_kind_cue(free) if (found := self.fuzzy_at(index, countries, taken))]
-        taken = self.covered([*spans, *((match.first, match.end) for match in late)])
-        late += self.loose(self.unknown_capitals(free), countries, taken)
+        late += self.loose(self.unknown_capitals(free), countries, _cover(taken, ((match.first, match.end) for match in late)))
         for found in late:
             self.surroundings(found, max((match.tail for match in matches if match.first < found.first), default=0))
         return late
@@ -793,6 +784,13 @@ _NOT_ARABIC = re.compile(f"[^{ARABIC_LETTERS}]")
 _ONE_WORD = re.compile(r"^[^ \n]+$", re.MULTILINE)
 _FIRST_OF_SEVERAL = re.compile(r"^([^ \n]+) ", re.MULTILINE)
 _FIRST_TWO = re.compile(r"^([^ \n]+ [^ \n]+)", re.MULTILINE)
+
+
+def _cover(mask: bytearray, spans: Iterable[tuple[int, int]]) -> bytearray:
+    """The mask with the words inside these spans (word indexes, end exclusive) marked."""
+    for start, stop in spans:
+        mask[start:stop] = b"\x01" * (stop - start)
+    return mask
 
 
 def _words(view: str) -> tuple[list[str], list[int], list[int], list[str]]:
