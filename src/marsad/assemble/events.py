@@ -78,8 +78,11 @@ class Incident:
 
     @property
     def place(self) -> Place | None:
-        """The most precise place told, from a dated telling where two are as precise."""
-        told = [(t.place.geo_precision or 5, t.time is None, n, t.place) for n, t in enumerate(self.tellings) if t.place is not None]
+        """The most precise place of the tellings that pin the incident down (of the others
+        if they have none), from a dated telling where two are as precise."""
+        placed = [t for t in self.tellings if t.place is not None]
+        placed = [t for t in placed if t.kind == STRONG] or placed
+        told = [(t.place.geo_precision or 5, t.time is None, n, t.place) for n, t in enumerate(placed)]
         return min(told, key=lambda entry: entry[:3])[3] if told else None
 
     @property
