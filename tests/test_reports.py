@@ -15,9 +15,9 @@ ROOT = Path(__file__).parent.parent
 SEED = ROOT.parent / "shared" / "seed" / "article_ar.txt"
 GOLD = ROOT / "gold"
 # Floors a little under the F1 `marsad evaluate` reached when they were set (dev: events
-# 0.91, tallies 0.86; held-out: events 0.85, tallies 0.83): a change that loses ground fails
+# 0.92, tallies 0.88; held-out: events 0.86, tallies 0.84): a change that loses ground fails
 # here and lists what it lost.
-FLOORS = {"dev": {"events": 0.88, "tallies": 0.83}, "heldout": {"events": 0.82, "tallies": 0.80}}
+FLOORS = {"dev": {"events": 0.89, "tallies": 0.85}, "heldout": {"events": 0.82, "tallies": 0.80}}
 runner = CliRunner()
 
 
