@@ -251,7 +251,7 @@ def test_saving_a_document_twice_stores_it_once(store, store_url):
     assert row_counts(store_url) == before
     assert before == {
         "actors": 0, "documents": 1, "actor_mentions": 0, "places": 1, "sources": 1,
-        "events": 1, "tallies": 0, "evidence": 2, "figures": 1,
+        "events": 1, "tallies": 0, "evidence": 2, "figures": 1, "incident_reports": 0,
     }  # fmt: skip
 
 

@@ -20,7 +20,7 @@ from marsad.assemble.counts import Count
 from marsad.assemble.mentions import Mentions
 from marsad.model import Actor, ActorKind, CueKind, Place, Source
 from marsad.read.triggers import most_specific
-from marsad.resolve.actors import ancestors, canonical_actor, registry, state_actor
+from marsad.resolve.actors import ancestors, canonical_actor, registry, related, state_actor
 
 CLAIM_REACH = 60  # characters between a claim cue and the actor that speaks it
 SPEAKER_REACH = 12  # characters between a report cue and the actor that speaks it
@@ -82,18 +82,6 @@ def national_voice(voice: Source, place: Place | None) -> Source:
         return voice
     actor = specialised(Actor(name=voice.name, mention=voice.mention or voice.name, kind=canonical_actor(voice.name).kind), place, branches=False)
     return voice if actor.name == voice.name else voice.model_copy(update={"name": actor.name})
-
-
-def related(a: str | None, b: str | None) -> bool:
-    """Whether two canonical names are one actor, one is a branch of the other, or one is
-    an unspecified state force ("the army") and the other a state's."""
-    if a is None or b is None:
-        return False
-    if a == b or a in {x.name for x in ancestors(b)} or b in {x.name for x in ancestors(a)}:
-        return True
-    first, second = canonical_actor(a), canonical_actor(b)
-    state = ActorKind.STATE_FORCES
-    return first is not None and second is not None and first.kind == second.kind == state and not (first.countries and second.countries)
 
 
 def most_specific_actor(actor: Actor, candidates: list[Actor]) -> Actor:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from marsad.assemble.actors import Cast, national_voice, read_cast, related, specialised
+from marsad.assemble.actors import Cast, national_voice, read_cast, specialised
 from marsad.assemble.counts import Count
 from marsad.assemble.mentions import Mentions
 from marsad.assemble.tolls import Toll, tolls
@@ -38,7 +38,7 @@ from marsad.model import (
     TriggerMention,
 )
 from marsad.read.triggers import Condition, TriggerReading, grammar, most_specific
-from marsad.resolve.actors import canonical_actor
+from marsad.resolve.actors import canonical_actor, related
 
 PRECISE_TIMES = ("day", "week")
 STRONG, WEAK, ANAPHORIC = "strong", "weak", "anaphoric"

@@ -3,10 +3,11 @@
 One module per part of the pipeline, each registering its commands on the one Typer app
 (`base.py`, with the consoles and the options several commands share):
 
-    ingest.py     marsad ingest              sources → the store
+    ingest.py     marsad ingest, link        sources → the store, reports → incidents
     read.py       marsad extract, read, places   the pure stages, on files; no store
     documents.py  marsad documents, show     the stored documents
     reports.py    marsad events, tallies     the stored reports, filtered
+    incidents.py  marsad incidents, incident the incidents linking made
     export.py     marsad export              the store as JSON Lines or CSV
     demo.py       marsad demo                the sample corpus in, a summary out
     evaluate.py   marsad evaluate            extraction scored against gold annotations
@@ -23,6 +24,7 @@ from marsad.cli import ingest  # noqa: E402, F401, I001
 from marsad.cli import read  # noqa: E402, F401
 from marsad.cli import documents  # noqa: E402, F401
 from marsad.cli import reports  # noqa: E402, F401
+from marsad.cli import incidents  # noqa: E402, F401
 from marsad.cli import export  # noqa: E402, F401
 from marsad.cli import demo  # noqa: E402, F401
 from marsad.cli import evaluate  # noqa: E402, F401

@@ -1,4 +1,4 @@
-"""`marsad ingest`: sources into the store."""
+"""`marsad ingest` and `marsad link`: sources into the store, reports into incidents."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from marsad.cli.base import (
     settings_with,
 )
 from marsad.ingest import IngestOptions
-from marsad.pipeline import Summary, ingest
+from marsad.pipeline import Summary, ingest, link
 from marsad.store import Store
 
 
@@ -47,11 +47,21 @@ def ingest_command(
     role: RoleOption = "outlet",
     column: ColumnOption = None,
 ) -> None:
-    """Read sources into the store: text, HTML, JSON Lines, CSV/TSV, RSS/Atom, Telegram exports, URLs."""
+    """Read sources into the store: text, HTML, JSON Lines, CSV/TSV, RSS/Atom, Telegram exports,
+    URLs; then link the new event reports into incidents."""
     settings = settings_with(db)
     options = ingest_options(settings, published, role, column)
     with Store(settings.db) as store:
         summary = run_ingest(sources, options, store)
-    out.print(str(summary), highlight=False)
+        linked = link(store)
+    out.print(str(linked), highlight=False)
+    out.print(str(summary), highlight=False)  # last: the line scripts read
     if summary.failed:
         raise typer.Exit(1)
+
+
+@app.command("link", epilog="Example: marsad link --db team.db")
+def link_command(db: DbOption = None) -> None:
+    """Link the stored event reports not linked yet into incidents (ingest does it too)."""
+    with Store(settings_with(db).db) as store:
+        out.print(str(link(store)), highlight=False)

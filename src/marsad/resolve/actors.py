@@ -150,6 +150,18 @@ def state_actor(role: str, country: str) -> CanonicalActor | None:
     return registry().by_id.get(f"{role}:{country}")
 
 
+def related(a: str | None, b: str | None) -> bool:
+    """Whether two canonical names are one actor, one is a branch of the other, or one is
+    an unspecified state force ("the army") and the other a state's."""
+    if a is None or b is None:
+        return False
+    if a == b or a in {x.name for x in ancestors(b)} or b in {x.name for x in ancestors(a)}:
+        return True
+    first, second = canonical_actor(a), canonical_actor(b)
+    state = ActorKind.STATE_FORCES
+    return first is not None and second is not None and first.kind == second.kind == state and not (first.countries and second.countries)
+
+
 def ancestors(name: str) -> list[CanonicalActor]:
     """The actor and every actor it belongs to, nearest first."""
     chain, actor = [], canonical_actor(name)

@@ -201,3 +201,12 @@ evidence = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
 )
+
+
+incident_reports = Table(
+    "incident_reports",
+    metadata,
+    Column("event_id", REPORT_ID, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("incident_id", String(16), nullable=False, index=True),
+    Column("linked_at", DateTime(timezone=True), nullable=False),
+)

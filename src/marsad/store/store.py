@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, select
+from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -37,6 +37,7 @@ from marsad.store.schema import (
     events,
     evidence,
     figures,
+    incident_reports,
     places,
     sources,
     tallies,
@@ -167,6 +168,29 @@ class Store:
                 query = select(column, number).group_by(column).order_by(number.desc(), column)
                 counted[name] = {value: count for value, count in connection.execute(query)}
             return counted
+
+    def event_reports(self) -> Iterator[tuple[DocumentMeta, Event]]:
+        """Every stored event with its document, in the order the documents came in (then
+        the order of the events in each): the order linking meets them in."""
+        query = select(documents).order_by(documents.c.ingested_at, documents.c.id)
+        with self.engine.connect() as connection:
+            for row in connection.execute(query).mappings().all():
+                document = _document_from(row)
+                reader = _Reader(connection, document)
+                for event_row in reader._rows(events):
+                    yield document.meta, reader.event(event_row)
+
+    def links(self) -> dict[str, str]:
+        """Event id → the incident it was linked into."""
+        with self.engine.connect() as connection:
+            return dict(connection.execute(select(incident_reports.c.event_id, incident_reports.c.incident_id)).all())
+
+    def save_links(self, links: dict[str, str]) -> None:
+        """Record new links, all or none."""
+        now = dt.datetime.now(dt.timezone.utc)
+        with self.engine.begin() as connection:
+            if links:
+                connection.execute(insert(incident_reports), [{"event_id": e, "incident_id": i, "linked_at": now} for e, i in links.items()])
 
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as connection:

@@ -1,0 +1,79 @@
+"""Reports into incidents, one report at a time.
+
+A new report is compared only with the incidents whose reports share its country and a day
+of its time window (the blocks), so the cost grows with the candidates, not with the store.
+It joins the incident it is most alike (its best-scoring report, above the threshold) that
+none of whose reports rules it out; otherwise it starts an incident of its own. Incidents
+already made are never taken apart by linking: a new document links into them, and linking
+the same reports again changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+
+from marsad.link.reports import LinkReport
+from marsad.link.score import Similarity, Weights, score
+
+THRESHOLD = 0.6
+ANYWHERE = ""  # the block of reports whose country is not known
+
+
+class Linker:
+    def __init__(self, threshold: float = THRESHOLD, weights: Weights = Weights(), similarity: Similarity | None = None):
+        self.threshold = threshold
+        self.weights = weights
+        self.similarity = similarity
+        self.members: dict[str, list[LinkReport]] = {}
+        self.blocks: dict[tuple[str, dt.date | None], set[str]] = defaultdict(set)
+        self.days: dict[dt.date | None, set[str]] = defaultdict(set)  # for reports of no known country
+
+    def add(self, report: LinkReport, incident: str | None = None) -> str:
+        """Link `report` into an incident (into `incident` when it is already known to belong
+        there) and say which."""
+        if incident is None:
+            incident = self._best(report) or incident_id(report)
+        self.members.setdefault(incident, []).append(report)
+        for day in _days(report):
+            self.blocks[(report.country or ANYWHERE, day)].add(incident)
+            self.days[day].add(incident)
+        return incident
+
+    def add_all(self, reports: Iterable[LinkReport]) -> dict[str, str]:
+        return {report.id: self.add(report) for report in reports}
+
+    def _best(self, report: LinkReport) -> str | None:
+        best, best_score = None, self.threshold
+        for incident in sorted(self._candidates(report)):
+            scores = [score(report, other, self.weights, self.similarity) for other in self.members[incident]]
+            if any(value is None for value in scores):
+                continue
+            value = max(scores)
+            if value >= best_score:
+                best, best_score = incident, value
+        return best
+
+    def _candidates(self, report: LinkReport) -> set[str]:
+        found: set[str] = set()
+        for day in _days(report):
+            if report.country is None:
+                found.update(self.days.get(day, ()))
+            else:
+                found.update(self.blocks.get((report.country, day), ()))
+                found.update(self.blocks.get((ANYWHERE, day), ()))
+        return found
+
+
+def incident_id(first: LinkReport) -> str:
+    """An incident is named after the report that started it: the same reports linked in
+    the same order make the same ids."""
+    return hashlib.sha256(f"incident|{first.id}".encode()).hexdigest()[:16]
+
+
+def _days(report: LinkReport) -> list[dt.date | None]:
+    if report.first is None:
+        return [None]
+    return [report.first + dt.timedelta(days=n) for n in range((report.last - report.first).days + 1)]
