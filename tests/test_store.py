@@ -51,19 +51,6 @@ PLUS_3 = dt.timezone(dt.timedelta(hours=3))
 PLUS_2 = dt.timezone(dt.timedelta(hours=2))
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def backend(request) -> str:
-    return request.param
-
-
-@pytest.fixture
-def store_url(backend, tmp_path, request) -> str:
-    """An empty database: a new SQLite file, or a new database on the session's server."""
-    if backend == "sqlite":
-        return f"sqlite:///{tmp_path / 'marsad.db'}"
-    return request.getfixturevalue("postgres_database")
-
-
 @pytest.fixture
 def store(store_url):
     with Store(store_url) as opened:

@@ -12,7 +12,7 @@ from marsad.cli.base import DbOption, app, err, out, plain, settings_with
 from marsad.cli.ingest import run_ingest
 from marsad.ingest import Columns, IngestOptions
 from marsad.model import Role
-from marsad.pipeline import Summary
+from marsad.pipeline import Summary, link
 from marsad.store import Store
 
 SAMPLES = Path("samples")
@@ -25,7 +25,7 @@ DEMO_PLAN = (
     ("records/statements.csv", Role.OFFICIAL, Columns(text="body", title="headline", published="date", outlet="source", url="link")),
     ("telegram", Role.CLAIMANT, Columns()),
 )
-NEXT = "Next: marsad documents · marsad events --country SY · marsad tallies --unit attacks · marsad show ID · marsad export --format csv"
+NEXT = "Next: marsad documents · marsad events --country SY · marsad tallies --unit attacks · marsad incidents · marsad show ID · marsad export --format csv"
 
 
 @app.command("demo", epilog="Example: marsad demo --db demo.db")
@@ -44,6 +44,7 @@ def demo_command(
             summary = run_ingest([str(samples / part)], IngestOptions(settings=settings, role=role, columns=columns), store)
             out.print(plain(f"{part:<30} {summary}"))
             total += summary
+        linked = link(store)
         documents = store.documents()
         counts = store.counts()
         reports = store.report_counts()
@@ -59,6 +60,7 @@ def demo_command(
     out.print(plain(f"{counts['documents']} documents · {counts['events']} events · {counts['tallies']} tallies · {counts['places']} places"))
     out.print(plain(f"events by type:   {_counted(reports['events'])}"))
     out.print(plain(f"tallies by unit:  {_counted(reports['tallies'])}"))
+    out.print(plain(f"incidents:        {linked}"))
     out.print(plain(NEXT))
     if total.failed:
         raise typer.Exit(1)
