@@ -18,7 +18,11 @@ from collections.abc import Iterable
 from marsad.link.reports import LinkReport
 from marsad.link.score import Similarity, Weights, score
 
-THRESHOLD = 0.6
+# Set on data (bench/link.py): on the linking test set B-cubed F1 is flat from 0.4 to 0.6
+# (0.84–0.85) and falls above; on synthetic reports precision falls from 0.97 to 0.80 below
+# 0.55, where undated reports with no town start to join. The hard rules of `score` do
+# most of the work.
+THRESHOLD = 0.55
 ANYWHERE = ""  # the block of reports whose country is not known
 
 

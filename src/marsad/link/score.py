@@ -20,6 +20,8 @@ from marsad.resolve.actors import canonical_actor, related
 
 NEAR_KM = 25.0  # two towns this close can be one incident's (a village and the town it is near)
 GROUPS = frozenset({ActorKind.REBEL_GROUP, ActorKind.POLITICAL_MILITIA, ActorKind.IDENTITY_MILITIA})
+# Sub-event types that name the weapon: two of them cannot be one incident.
+WEAPONS = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Air/drone strike", "Shelling/artillery/missile attack", "Grenade", "Chemical weapon"})
 UNIDENTIFIED = "unidentified"  # the registry's id of unidentified armed men
 Similarity = Callable[[str, str], float]
 
@@ -36,7 +38,7 @@ class Weights:
 
 def score(a: LinkReport, b: LinkReport, weights: Weights = Weights(), similarity: Similarity | None = None) -> float | None:
     """How alike `a` and `b` are in [0, 1], or None when they cannot be one incident."""
-    features = (_day(a, b), _place(a, b), _kind(a, b), _actor(a, b))
+    features = (_day(a, b), _place(a, b), _kind(a, b), _actor(a, b))  # None: cannot be one incident
     if any(value is None for value in features):
         return None
     day, place, kind, actor = features
@@ -88,7 +90,11 @@ def _km(a: LinkReport, b: LinkReport) -> float | None:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
-def _kind(a: LinkReport, b: LinkReport) -> float:
+def _kind(a: LinkReport, b: LinkReport) -> float | None:
+    """Reports may call one incident by different types (a claim's "attack" is a monitor's
+    IED), but two weapons named are two incidents (an IED and mortar fire in one town)."""
+    if a.sub_event_type in WEAPONS and b.sub_event_type in WEAPONS and a.sub_event_type != b.sub_event_type:
+        return None
     if a.event_type == b.event_type:
         return 1.0 if a.sub_event_type == b.sub_event_type else 0.8
     if EventType.STRATEGIC_DEVELOPMENTS in (a.event_type, b.event_type):
