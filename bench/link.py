@@ -20,13 +20,13 @@ import datetime as dt
 import random
 import time
 from collections import defaultdict
-from itertools import combinations
 from pathlib import Path
 
 import yaml
 
 from marsad.link import LinkReport, Linker, link_report
 from marsad.link.incidents import incident_record
+from marsad.link.measure import b_cubed, pairwise
 from marsad.model import Document
 from marsad.pipeline import extract
 from marsad.resolve.gazetteer import default_gazetteer
@@ -88,28 +88,6 @@ def gold_quality() -> None:
     print(f"pairwise           precision {pairs['precision']:.3f}  recall {pairs['recall']:.3f}  false merges {pairs['false_merges']:.1%} (aim < 2%)")
     print(f"B-cubed            precision {b_precision:.3f}  recall {b_recall:.3f}  F1 {f1:.3f} (aim > 0.95)")
     print(f"claim status       {sum(statuses)} of {len(statuses)} pure incidents as expected")
-
-
-def pairwise(truth: dict[str, str], linked: dict[str, str]) -> dict[str, float]:
-    together = {pair for pair in combinations(sorted(linked), 2) if linked[pair[0]] == linked[pair[1]]}
-    same = {pair for pair in combinations(sorted(linked), 2) if truth[pair[0]] == truth[pair[1]]}
-    apart = len(linked) * (len(linked) - 1) // 2 - len(same)
-    right = len(together & same)
-    return {
-        "precision": right / len(together) if together else 1.0,
-        "recall": right / len(same) if same else 1.0,
-        "false_merges": len(together - same) / apart if apart else 0.0,
-    }
-
-
-def b_cubed(truth: dict[str, str], linked: dict[str, str]) -> tuple[float, float]:
-    by_truth, by_link = defaultdict(set), defaultdict(set)
-    for report in linked:
-        by_truth[truth[report]].add(report)
-        by_link[linked[report]].add(report)
-    precision = sum(len(by_link[linked[r]] & by_truth[truth[r]]) / len(by_link[linked[r]]) for r in linked) / len(linked)
-    recall = sum(len(by_link[linked[r]] & by_truth[truth[r]]) / len(by_truth[truth[r]]) for r in linked) / len(linked)
-    return precision, recall
 
 
 # -- speed on synthetic reports ------------------------------------------------------------------
