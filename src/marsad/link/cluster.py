@@ -3,7 +3,8 @@
 A new report is compared only with the incidents whose reports share its country and a day
 of its time window (the blocks), so the cost grows with the candidates, not with the store.
 It joins the incident it is most alike (its best-scoring report, above the threshold) that
-none of whose reports rules it out; otherwise it starts an incident of its own. Incidents
+none of whose reports rules it out, when no other is about as alike; otherwise it starts an
+incident of its own. Incidents
 already made are never taken apart by linking: a new document links into them, and linking
 the same reports again changes nothing.
 """
@@ -23,6 +24,7 @@ from marsad.link.score import Similarity, Weights, score
 # 0.55, where undated reports with no town start to join. The hard rules of `score` do
 # most of the work.
 THRESHOLD = 0.55
+MARGIN = 0.05  # how much more alike the best incident must be than the next
 ANYWHERE = ""  # the block of reports whose country is not known
 
 
@@ -50,15 +52,18 @@ class Linker:
         return {report.id: self.add(report) for report in reports}
 
     def _best(self, report: LinkReport) -> str | None:
-        best, best_score = None, self.threshold
+        """The incident the report is most alike, if it is alike enough and clearly more
+        alike than any other: a report that fits two incidents equally well ("an attack in
+        Deir ez-Zor province on Monday", on a day with two) is left on its own."""
+        ranked = []
         for incident in sorted(self._candidates(report)):
             scores = [score(report, other, self.weights, self.similarity) for other in self.members[incident]]
-            if any(value is None for value in scores):
-                continue
-            value = max(scores)
-            if value >= best_score:
-                best, best_score = incident, value
-        return best
+            if scores and all(value is not None for value in scores) and max(scores) >= self.threshold:
+                ranked.append((max(scores), incident))
+        ranked.sort(reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[0][0] - ranked[1][0] < MARGIN):
+            return None
+        return ranked[0][1]
 
     def _candidates(self, report: LinkReport) -> set[str]:
         found: set[str] = set()
