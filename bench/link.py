@@ -123,7 +123,7 @@ def _told(id_, town, country, day, kind, actor1, actor2, toll, rng: random.Rando
         country=country, admin1=town[1], place=town[0] if precise else None, precision=1 if precise else 3,
         lat=town[2] if precise else None, lon=town[3] if precise else None, event_type=kind[0], sub_event_type=kind[1],
         actor1=actor1, actor2=actor2, claimed_by=actor1 if role == "claimant" else None, channel=None,
-        fatalities=toll * (3 if role == "claimant" else 1), injured=None, role=role, document_role=role, source=None, text="",
+        fatalities=toll * (3 if role == "claimant" else 1), injured=None, role=role, document_role=role, voiced=False, source=None, text="",
     )  # fmt: skip
 
 

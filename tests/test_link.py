@@ -33,7 +33,7 @@ BASE = LinkReport(
     last=DAY + dt.timedelta(days=1), day=DAY, country="SY", admin1="Deir ez-Zor", place="geonames:1", precision=1,
     lat=35.14, lon=40.43, event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
     actor1="Islamic State Syria Province", actor2="Syrian Democratic Forces", claimed_by=None, channel=None,
-    fatalities=2, injured=None, role="outlet", document_role="outlet", source=None, text="",
+    fatalities=2, injured=None, role="outlet", document_role="outlet", voiced=True, source=None, text="",
 )  # fmt: skip
 
 

@@ -9,7 +9,8 @@ claimant's toll counts only when nobody else gives one), and low / best / high a
 Claim status:
 - `contested`: two groups claim it, or the claimed toll and the independent tolls differ
   by `CONTESTED_RATIO` or more either way;
-- `corroborated`: a claim, and at least one report that is not the claimant's voice;
+- `corroborated`: a claim, and at least one report that is not the claimant's voice nor
+  only relays the claim;
 - `claimed`: a claim, relayed by others but told by nobody independently;
 - `claim_only`: only the claimant's own channels tell it;
 - `attributed`: no claim, but the reports name an armed group as the perpetrator;
@@ -117,6 +118,7 @@ def incident_record(incident: str, reports: list[LinkReport]) -> IncidentRecord:
 
 
 def _status(reports: list[LinkReport], claims: list[LinkReport], independent: list[float], claimed: list[float]) -> str:
+    claims = [r for r in claims if _armed_group(r.claimed_by)]
     if not claims:
         named = [r.actor1 for r in reports if r.actor1 and _armed_group(r.actor1)]
         return "attributed" if named else "unclaimed"
@@ -130,9 +132,15 @@ def _status(reports: list[LinkReport], claims: list[LinkReport], independent: li
         low, high = sorted((max(claimed), max(independent)))
         if low == 0 and high > 0 or low > 0 and high / low >= CONTESTED_RATIO:
             return "contested"
-    if any(r.role != Role.CLAIMANT for r in reports):
+    if any(r.role != Role.CLAIMANT and not _relay(r) for r in reports):
         return "corroborated"
     return "claimed" if any(r.document_role != Role.CLAIMANT for r in reports) else "claim_only"
+
+
+def _relay(report: LinkReport) -> bool:
+    """A report that only passes the claim on: it carries the claim and names no voice of
+    its own ("IS said on Amaq that ...; this could not be verified")."""
+    return report.claimed_by is not None and not report.voiced
 
 
 def _armed_group(name: str) -> bool:

@@ -40,6 +40,7 @@ class LinkReport:
     injured: float | None
     role: str  # of the voice it is attributed to (the document's if none)
     document_role: str
+    voiced: bool  # a voice in the text tells it, not only the document
     source: str | None
     text: str  # the sentences it was read from
 
@@ -78,6 +79,7 @@ def link_report(meta: DocumentMeta, event: Event) -> LinkReport:
         injured=_value(event.injured),
         role=voice.role if voice is not None else meta.role,
         document_role=meta.role,
+        voiced=voice is not None and voice.mention is not None,
         source=(voice.name if voice is not None else None) or meta.outlet,
         text=" ".join(e.text for e in event.evidence),
     )
