@@ -18,7 +18,7 @@ GOLD = Path(__file__).parent.parent / "gold"
 SENTENCES = sorted(
     {
         sentence.strip()
-        for path in sorted(GOLD.rglob("*.yaml"))
+        for path in sorted(GOLD.glob("*/reports*.yaml"))
         for record in yaml.safe_load(path.read_text(encoding="utf-8"))
         for sentence in re.split(r"(?<=[.؟!])\s+|\n+", record["document"]["text"])
         if len(sentence.strip()) > 20

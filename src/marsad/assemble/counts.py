@@ -107,7 +107,8 @@ def _ones(m: Mentions) -> list[QuantityMention]:
     for start, end in spans:
         if not any(s < end and start < e for s, e in taken):
             text = m.text[start:end]
-            ones.append(QuantityMention(low=1, best=1, high=1, qualifier="exact", text=text, noun=text, evidence=Evidence(start=start, end=end, text=text)))
+            evidence = Evidence(start=start, end=end, text=text)
+            ones.append(QuantityMention(low=1, best=1, high=1, qualifier="exact", text=text, noun=text, evidence=evidence))
     return ones
 
 

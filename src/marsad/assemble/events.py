@@ -153,7 +153,8 @@ def _killing(m: Mentions, index: int, counts: list[Count]) -> list[TriggerReadin
         return []
     group = grammar().groups[IMPLICIT]
     start, end = tolls[0].fate_at, tolls[0].end
-    mention = TriggerMention(event_type=group.event_type, sub_event_type=group.sub_event_type, evidence=Evidence(start=start, end=end, text=m.text[start:end]))
+    evidence = Evidence(start=start, end=end, text=m.text[start:end])
+    mention = TriggerMention(event_type=group.event_type, sub_event_type=group.sub_event_type, evidence=evidence)
     return [TriggerReading(mention, group.name, group.rank, True, group.alternatives)]
 
 
@@ -391,7 +392,8 @@ def _claimed_by(m: Mentions, claimer: Actor, place: Place | None, evidence: Evid
     """The claim, with its channel: a claimant's outlet named in the sentence ("through
     az-Zallaqa", "وكالة أعماق"), else a kind of channel ("بيان", "a video"), else `channel`."""
     start, end = m.sentences[m.sentence_of(evidence.start)]
-    outlets = [s.name for s in m.in_sentence(m.sources, m.sentence_of(evidence.start)) if s.role == Role.CLAIMANT and canonical_actor(s.name or "") is None]
+    voices = m.in_sentence(m.sources, m.sentence_of(evidence.start))
+    outlets = [s.name for s in voices if s.role == Role.CLAIMANT and canonical_actor(s.name or "") is None]
     kind = m.find("channels", start, end)
     channel = outlets[0] if outlets else (kind.value if kind else channel)
     return Claim(name=specialised(claimer, place).name, mention=claimer.mention, channel=channel, evidence=evidence)

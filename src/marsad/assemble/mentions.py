@@ -34,7 +34,10 @@ CLAUSE_MARKS = frozenset("،,;؛:()\n")
 # A dateline opens a line: a place, maybe a country and a date, maybe an agency in brackets,
 # then a dash, and maybe a date and an agency and a dash again ("KIRKUK, Iraq, Feb 18 (wire) - ",
 # "دمشق - (وكالات) -", "كركوك – ", "مايدوغوري (نيجيريا) – 14 آذار/مارس 2024 (وكالات) –").
-DATELINE = re.compile(r"(?m)^[ \t]*([^\n\-–—:(]{1,50}?(?:\([^)\n]{1,30}\))?[ \t]*[-–—](?:[ \t]*[^\n\-–—:(]{1,30}?\([^)\n]{1,30}\)[ \t]*[-–—])?)")
+DATELINE = re.compile(
+    r"(?m)^[ \t]*([^\n\-–—:(]{1,50}?(?:\([^)\n]{1,30}\))?[ \t]*[-–—]"  # the place, a country, a date, an agency
+    r"(?:[ \t]*[^\n\-–—:(]{1,30}?\([^)\n]{1,30}\)[ \t]*[-–—])?)"  # then a date and an agency again
+)
 DATELINE_REACH = 400  # datelines are found near the top
 ANAPHOR_REACH = 2  # characters between a generic reference and the verb it speaks
 REPORT_TIME_REACH = 70  # characters between a report verb and the time it was made
@@ -77,7 +80,10 @@ class Mentions:
     def inside_actor(self, span: Evidence) -> bool:
         """Whether `span` is part of an actor's name: a place in "Deir ez-Zor Military
         Council" is not where anything happened."""
-        return any(a.evidence.start <= span.start and span.end <= a.evidence.end and a.evidence.end - a.evidence.start > span.end - span.start for a in self.actors)
+        return any(
+            a.evidence.start <= span.start and span.end <= a.evidence.end and a.evidence.end - a.evidence.start > span.end - span.start
+            for a in self.actors
+        )
 
     def sentence_evidence(self, index: int) -> Evidence:
         start, end = self.sentences[index]
@@ -179,7 +185,10 @@ class Hit(NamedTuple):
 
 # The lexicon's tables looked up anywhere in a text rather than next to a mention: found in
 # one pass over the tokens, each token checked first against every table's first words.
-SCANNED = ("voice_anaphors", "civilian_targets", "records", "impersonal", "claims", "since", "channels", "control", "anaphors", "joints", "no_toll", "one_words", "fates_before")
+SCANNED = (
+    "voice_anaphors", "civilian_targets", "records", "impersonal", "claims", "since", "channels", "control", "anaphors",
+    "joints", "no_toll", "one_words", "fates_before",
+)  # fmt: skip
 
 
 def scan(view: Normalized, tokens: list[Token]) -> dict[str, list[Hit]]:
@@ -227,7 +236,8 @@ def _with_anaphors(view: Normalized, hits: list[Hit], actors: list[Actor]) -> li
     "الجماعة", "the group"), each as the nearest armed group named before it."""
     found = []
     for hit in hits:
-        antecedent = next((a for a in reversed(actors) if a.evidence.end <= hit.start and a.kind in ANTECEDENT_KINDS and a.name and a.name != UNNAMED), None)
+        named = (a for a in reversed(actors) if a.evidence.end <= hit.start and a.name and a.name != UNNAMED)
+        antecedent = next((a for a in named if a.kind in ANTECEDENT_KINDS), None)
         taken = any(a.evidence.start < hit.end and hit.start < a.evidence.end for a in actors)
         if antecedent is not None and not taken:
             evidence = Evidence(start=hit.start, end=hit.end, text=view.original[hit.start : hit.end])
@@ -276,7 +286,9 @@ def _told_times(view: Normalized, times: list[TimeMention], cues: list[CueMentio
     no "أن"/"that" opening what is said ("أفادت مصادر أمنية، اليوم الأربعاء، بمقتل ...", "police said on
     Tuesday") — is when the report was made."""
     reports = [c.evidence for c in cues if c.kind in (CueKind.REPORT, CueKind.CLAIM)]
-    told = sorted([t.mention.evidence.start for t in triggers] + [q.evidence.start for q in quantities] + [p.evidence.start for p in places if p.evidence])
+    told = sorted(
+        [t.mention.evidence.start for t in triggers] + [q.evidence.start for q in quantities] + [p.evidence.start for p in places if p.evidence]
+    )
     kept = []
     for time in times:
         start = time.evidence.start

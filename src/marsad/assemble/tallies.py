@@ -178,7 +178,8 @@ def _held_areas(m: Mentions, start: int, end: int) -> list[Place]:
     areas = []
     while (found := m.find("control", start, end)) is not None:
         at = found.start
-        holder = next((a for a in m.actors if at < a.evidence.start < end and a.name and len(m.words_between(at, a.evidence.start)) <= HOLDER_GAP), None)
+        near = (a for a in m.actors if at < a.evidence.start < end and a.name)
+        holder = next((a for a in near if len(m.words_between(at, a.evidence.start)) <= HOLDER_GAP), None)
         if holder is None:
             start = at + 1
             continue

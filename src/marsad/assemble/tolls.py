@@ -72,7 +72,8 @@ def _listed(m: Mentions, head: Count, counts: list[Count]) -> Quantity:
     best = sum(c.quantity.best for c in chain)
     low = best if qualifier != "approximately" else None
     text = m.text[start:end]
-    return Quantity(low=low, best=best, high=best if qualifier == "exact" else None, qualifier=qualifier, text=text, evidence=Evidence(start=start, end=end, text=text))
+    evidence = Evidence(start=start, end=end, text=text)
+    return Quantity(low=low, best=best, high=best if qualifier == "exact" else None, qualifier=qualifier, text=text, evidence=evidence)
 
 
 def _quantity(count: Count) -> Quantity:

@@ -3,9 +3,9 @@
 A sentence's voices are the sources the reading stage found in it ("وذكرت مصادر سورية",
 "security sources said", "according to the Rojava Information Center"), but not an actor
 that speaks only to claim or deny ("أعلن داعش مسؤوليته", "the group denied"): that is what
-the sentence reports, not who reports it. A sentence with no voice of its own that goes on from the last
-one ("وخلال أقل من شهرين ...", "It also recorded ...") speaks in that one's voice, unless it
-reports impersonally ("تم تسجيل", "were recorded").
+the sentence reports, not who reports it. A sentence with no voice of its own that goes on
+from the last one ("وخلال أقل من شهرين ...", "It also recorded ...") speaks in that one's
+voice, unless it reports impersonally ("تم تسجيل", "were recorded").
 """
 
 from __future__ import annotations
