@@ -104,9 +104,15 @@ class Mentions:
         return max(0, bisect_right(self._starts, position) - 1)
 
     def in_sentence(self, items: Sequence[T], index: int) -> list[T]:
-        """The items (mentions with evidence) whose start is in sentence `index`."""
+        """The items (mentions with evidence, in text order) whose start is in sentence
+        `index`. The assembler asks this of the same lists again and again: their starts
+        are kept."""
         start, end = self.sentences[index]
-        return [item for item in items if start <= _start(item) < end]
+        known = self._item_starts.get(id(items))
+        if known is None or known[0] is not items:  # the list is kept with its starts, so its id stays its own
+            known = self._item_starts[id(items)] = (items, [_start(item) for item in items])
+        starts = known[1]
+        return list(items[bisect_left(starts, start) : bisect_left(starts, end)])
 
     def clause(self, position: int) -> tuple[int, int]:
         """The clause around `position`: its sentence cut at commas, colons, brackets."""
@@ -121,9 +127,8 @@ class Mentions:
         """The phrase of `table` that ends just before `position` (at most `gap` words
         between, none of them before `since`), with where it starts."""
         tokens = self._tokens(max(position - WINDOW, since), position)
-        timed = [(self.view.view_offset(t.evidence.start), self.view.view_offset(t.evidence.end)) for t in self.times]
         # brackets and times stand aside: "مقتل (6) إرهابيين", "قتل منذ مطلع العام 112 عنصراً"
-        tokens = [t for t in tokens if t.text not in BRACKETS and not any(s <= t.start < e for s, e in timed)]
+        tokens = [t for t in tokens if t.text not in BRACKETS and t.start not in self._timed]
         for skipped in range(min(gap, len(tokens)) + 1):
             if skipped and not tokens[-skipped].is_word:
                 break
@@ -166,6 +171,12 @@ class Mentions:
     def __post_init__(self) -> None:
         self._starts = [start for start, _ in self.sentences]
         self._token_starts = [token.start for token in self.tokens]
+        self._item_starts: dict[int, tuple[Sequence, list[int]]] = {}
+        self._timed = set()  # starts of the tokens inside a time mention
+        for time in self.times:
+            start, end = self.view.view_offset(time.evidence.start), self.view.view_offset(time.evidence.end)
+            first = bisect_left(self._token_starts, start)
+            self._timed.update(self._token_starts[first : bisect_left(self._token_starts, end)])
         self._datelines = [
             (match.start(1), match.end(1))
             for match in DATELINE.finditer(self.text, 0, DATELINE_REACH)
