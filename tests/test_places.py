@@ -14,6 +14,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rapidfuzz import fuzz
 from typer.testing import CliRunner
 
 from marsad.cli import app
@@ -23,7 +24,7 @@ from marsad.resolve.gazetteer import BUNDLED, DIGEST, bundled_bytes, content_dig
 from marsad.resolve.places import resolve_places
 from marsad.read.tokens import tokenize
 from marsad.resolve.gazetteer import Entry, Gazetteer, script_language, skeleton, skeletons
-from marsad.resolve.places import _Reader, _words, rules
+from marsad.resolve.places import FUZZY_CUTOFF, FUZZY_MIN_LENGTH, _fuzzy_lengths, _Reader, _words, rules
 
 ROOT = Path(__file__).parent.parent
 SEED = ROOT.parent / "shared" / "seed"
@@ -316,7 +317,7 @@ def test_default_gazetteer_is_cached():
 
 # Speed: the shortcuts find_places takes change no result.
 
-WORD_SOUP = st.text(st.sampled_from("abZ سوريا½²_1-' ,.\n\u064e\u0640İé"), max_size=40)
+WORD_SOUP = st.text(st.sampled_from("abZ سوريا½²_1-' ,.\n\u064e\u0640İé𝐀"), max_size=40)  # (𝐀: a letter beyond the BMP)
 
 
 @settings(max_examples=300, deadline=None)
@@ -387,3 +388,13 @@ def test_names_in_lists_the_names_of_those_countries_by_initial():
     for countries, initial in [({"SY"}, "د"), ({"SY", "IQ"}, "ا"), ({"NG", "NE", "TD"}, "m")]:
         expected = sorted({key for entry in gazetteer.entries if entry.country in countries for key in entry.keys if key[0] == initial})
         assert gazetteer.names_in(frozenset(countries), initial) == expected
+        assert gazetteer.names_in(frozenset(countries), initial, range(5, 8)) == [key for key in expected if 5 <= len(key) < 8]
+
+
+@pytest.mark.parametrize("length", range(FUZZY_MIN_LENGTH, 40))
+def test_fuzzy_matching_skips_only_names_too_long_or_too_short(length):
+    """A name of another length is at best the query cut or extended: outside the lengths
+    `_fuzzy_lengths` keeps, even that scores below the cutoff."""
+    query = "a" * length
+    for size in range(1, 3 * length):
+        assert (size in _fuzzy_lengths(length)) == (fuzz.ratio(query, "a" * size) >= FUZZY_CUTOFF), size

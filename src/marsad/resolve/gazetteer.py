@@ -328,7 +328,7 @@ class Gazetteer:
 
     def lookup(self, key: str) -> list[Entry]:
         positions = self.index.get(key)
-        return [self.entries[i] for i in positions] if positions else []
+        return list(map(self.entries.__getitem__, positions)) if positions else []
 
     def lookup_loose(self, key: str) -> list[Entry]:
         """Places whose transliteration skeleton is `key` (the index is built on first use)."""

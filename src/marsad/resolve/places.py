@@ -52,7 +52,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from itertools import accumulate, compress, product
-from operator import not_
+from operator import and_, not_, or_
 
 from rapidfuzz import fuzz, process
 
@@ -126,6 +126,7 @@ class Rules:
     not_places: frozenset[str]
     actor_verbs: frozenset[str]
     articles: frozenset[str]
+    phrase_ends: frozenset[str]  # stop words and country adjectives, articles aside: no loose phrase goes on past them
     definite: str
     before_last: frozenset[str]  # last words of the cues before a name: other words end none
     after_first: frozenset[str]  # first words of the cues after a name: other words begin none
@@ -152,6 +153,7 @@ def rules(language: str) -> Rules:
         after_near=keys(data.after_near), this_country=keys(data.this_country), nisba=nisba,
         weak=keys(data.weak_names), stop=keys(data.stop_names), not_places=keys(data.not_places),
         actor_verbs=keys(data.actor_verbs), articles=keys(data.articles), definite=name_key(data.definite),
+        phrase_ends=frozenset((keys(data.stop_names) | nisba.keys()) - keys(data.articles)),
         before_last=frozenset(key.rsplit(" ", 1)[-1] for key in before),
         after_first=frozenset(key.split(" ", 1)[0] for key in [*after, *keys(data.after_near)]),
     )  # fmt: skip
@@ -199,7 +201,7 @@ class Candidate:
     cue_part: float = 0.0
 
 
-@dataclass
+@dataclass(slots=True)
 class Resolution:
     """One name found: the place reported (None when judged no place), the candidates
     weighed, best first, and the rules that decided."""
@@ -299,7 +301,7 @@ class _Reader:
         They look at the words that the scan passed without finding a name and that no name
         took with its cue words (`free`), and a name found spans no word a name took (`taken`)."""
         taken = _cover(bytearray(len(self.texts)), ((match.area_start or match.first, match.tail) for match in matches))
-        free = list(compress(range(len(taken)), map(not_, _cover(bytearray(taken), self.consumed))))
+        free = bytes(map(not_, _cover(bytearray(taken), self.consumed)))
         late = [found for index in self.after_kind_cue(free) if (found := self.fuzzy_at(index, countries, taken))]
         late += self.loose(self.unknown_capitals(free), countries, _cover(taken, ((match.first, match.end) for match in late)))
         for found in late:
@@ -401,20 +403,20 @@ class _Reader:
             starts = list(map(self.view.original_offset, starts))
         return list(map(str.isupper, map(self.original.__getitem__, starts)))
 
-    def after_kind_cue(self, indexes: list[int]) -> list[int]:
-        """Those of these words that come right after a kind word ("مدينة X", "the town of
-        X"): fuzzy candidates. Found from the kind words, which are few."""
+    def after_kind_cue(self, free: bytes) -> list[int]:
+        """The free words (`free[i]`) that come right after a kind word ("مدينة X", "the
+        town of X"): fuzzy candidates. Found from the kind words, which are few."""
         last_words = _kind_cue_last_words()
-        cue_ends = compress(range(len(self.texts)), map(last_words.__contains__, self.texts))
-        wanted = set(indexes)
-        return [end + 1 for end in cue_ends if end + 1 in wanted and self.follows_kind_cue(end + 1)]
+        cue_ends = compress(range(len(self.texts) - 1), map(last_words.__contains__, self.texts))
+        return [end + 1 for end in cue_ends if free[end + 1] and self.follows_kind_cue(end + 1)]
 
-    def unknown_capitals(self, indexes: list[int]) -> list[int]:
-        """Capitalised English words: skeleton candidates."""
+    def unknown_capitals(self, free: bytes) -> list[int]:
+        """The free words (`free[i]`) that are capitalised English words: skeleton candidates."""
         if self.all_arabic:
             return []
-        data, capitals = rules("en"), self.capitals
-        maybe = [index for index in indexes if capitals[index] or self.texts[index] in data.articles]
+        data = rules("en")
+        capital_or_article = map(or_, self.capitals, map(data.articles.__contains__, self.texts))
+        maybe = compress(range(len(free)), map(and_, free, capital_or_article))
         return [index for index in maybe if self.capitalised(index, data) and self.language(index) == "en"]
 
     def follows_kind_cue(self, index: int) -> bool:
@@ -477,7 +479,7 @@ class _Reader:
         adjective (articles aside)."""
         length = self.untaken(index, self.run_length(index, self.longest), taken)
         words = self.texts[index : index + length]
-        clean = next((i for i, word in enumerate(words) if word not in data.articles and (word in data.stop or word in data.nisba)), length)
+        clean = next(compress(range(length), map(data.phrase_ends.__contains__, words)), length)
         return [(count, " ".join(words[:count])) for count in range(clean, 0, -1)]
 
     def cue_before(self, end: int, claimed: int, data: Rules, kinds: tuple[str, ...]) -> tuple[str, bool, str, int, int] | None:
@@ -486,8 +488,10 @@ class _Reader:
         last = end - 1
         if last < claimed or not self.linked(last):
             return None
-        if self.texts[last] not in data.before_last and not any(variant in data.before for variant, _ in self.variants(last)[1:]):
-            return None
+        if self.texts[last] not in data.before_last:
+            variants = self.variants(last)
+            if len(variants) == 1 or not any(variant in data.before for variant, _ in variants[1:]):
+                return None
         for count in (4, 3, 2, 1):
             start = end - count
             if start < claimed or not self.chained(start, end + 1):
@@ -517,8 +521,8 @@ class _Reader:
         before = opening - 1
         if before >= claimed and self.linked(before):
             variants = [variant for variant, _ in self.variants(before)]
-            match.preposition = any(variant in data.prepositions for variant in variants)
-            if match.language == "ar" and any(variant in data.actor_verbs for variant in variants):
+            match.preposition = not data.prepositions.isdisjoint(variants)
+            if match.language == "ar" and not data.actor_verbs.isdisjoint(variants):
                 match.actor = True
             if match.key in data.nisba and opening == match.first and self.texts[before].startswith(data.definite):
                 match.adjective = True  # "السلطات السعودية": the adjective of a country, agreeing with its noun
@@ -662,7 +666,7 @@ class _Reader:
         countries = context.countries_beside(match)
         why: list[str] = [_how(match)]
         if match.how == "this_country":
-            if match.area not in ("direction", "within") or not +countries:
+            if match.area not in ("direction", "within") or not _about_a_country(countries):
                 return None
             main = countries.most_common(1)[0][0]
             if main not in self.gazetteer.countries:
@@ -705,7 +709,7 @@ class _Reader:
             return best.score >= ACCEPT and _liftable(entry)
         if best.score - best.cue_part >= ACCEPT:
             return True
-        return _curated(entry) or not +countries or (entry.country is not None and countries[entry.country] > 0)
+        return _curated(entry) or not _about_a_country(countries) or (entry.country is not None and countries[entry.country] > 0)
 
     def score(
         self, entry: Entry, match: Match, countries: Counter, context: _Context, listed_kinds: set[str], provinces: set[str | None]
@@ -731,7 +735,7 @@ class _Reader:
                 cue_part = KIND_AGREES
             elif match.kind in ("admin2", "division") and entry.kind == "city":
                 cue_part = TOWN_FOR_DISTRICT
-        if match.kind in LOCAL_KINDS and +countries and countries[entry.country or ""] <= 0:
+        if match.kind in LOCAL_KINDS and _about_a_country(countries) and countries[entry.country or ""] <= 0:
             score -= FOREIGN_FOR_LOCAL_CUE
         if match.nisba:
             score += NISBA if entry.country == match.nisba else -NISBA
@@ -768,12 +772,12 @@ class _Reader:
             why.append("part of a country: precision 3")
         start, end = self.span(match)
         mention = self.original[start:end]
-        place = Place(
-            mention=mention, name=entry.name, name_ar=entry.name_ar, country=entry.country,
-            admin1=entry.admin1 if entry.kind != "country" else None, admin2=entry.admin2,
-            lat=round(entry.lat, 5), lon=round(entry.lon, 5), geo_precision=precision, gazetteer_id=entry.id,
-            evidence={"start": start, "end": end, "text": mention},
-        )  # fmt: skip
+        place = Place.model_validate({  # (a dict validates faster than keyword arguments)
+            "mention": mention, "name": entry.name, "name_ar": entry.name_ar, "country": entry.country,
+            "admin1": entry.admin1 if entry.kind != "country" else None, "admin2": entry.admin2,
+            "lat": round(entry.lat, 5), "lon": round(entry.lon, 5), "geo_precision": precision, "gazetteer_id": entry.id,
+            "evidence": {"start": start, "end": end, "text": mention},
+        })  # fmt: skip
         return Resolution(place, mention, scored, why, start, end)
 
 
@@ -781,6 +785,7 @@ _LETTERS = re.compile(r"([^\W\d_]+)")  # a word of `marsad.read.tokens`: a run o
 # every text that may stand between two words of one name: up to MAX_GAP spaces, hyphens, apostrophes
 _NAME_GAPS = frozenset("".join(gap) for size in range(MAX_GAP + 1) for gap in product(NAME_JOINERS, repeat=size))
 _NOT_ARABIC = re.compile(f"[^{ARABIC_LETTERS}]")
+_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
 _ONE_WORD = re.compile(r"^[^ \n]+$", re.MULTILINE)
 _FIRST_OF_SEVERAL = re.compile(r"^([^ \n]+) ", re.MULTILINE)
 _FIRST_TWO = re.compile(r"^([^ \n]+ [^ \n]+)", re.MULTILINE)
@@ -793,6 +798,22 @@ def _cover(mask: bytearray, spans: Iterable[tuple[int, int]]) -> bytearray:
     return mask
 
 
+@cache
+def _bmp_letters() -> re.Pattern:
+    """`_LETTERS` for text without characters beyond the Basic Multilingual Plane, as the
+    ranges of its letters (alphanumeric, not a decimal digit): a table of ranges is
+    quicker to test than character categories, and `_words` runs on every text."""
+    ranges, start = [], None
+    for code in range(0x10001):
+        letter = code < 0x10000 and chr(code).isalnum() and not chr(code).isdecimal()
+        if letter and start is None:
+            start = code
+        elif not letter and start is not None:
+            ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(code - 1))}")
+            start = None
+    return re.compile(f"([{''.join(ranges)}]+)")
+
+
 def _words(view: str) -> tuple[list[str], list[int], list[int], list[str]]:
     """The word tokens of `tokenize(view)` as three lists — texts, starts, ends — and the
     text between each word and the next.
@@ -800,7 +821,7 @@ def _words(view: str) -> tuple[list[str], list[int], list[int], list[str]]:
     Made without the other tokens: one `split` puts the words at the odd places and the
     gaps at the even ones, and the positions follow from the lengths, so no Python step
     runs per word (this is the one pass over the whole text)."""
-    parts = _LETTERS.split(view)
+    parts = (_LETTERS if _BEYOND_BMP.search(view) else _bmp_letters()).split(view)
     bounds = list(accumulate(map(len, parts)))
     texts, starts, ends = parts[1::2], bounds[0::2][: len(parts) // 2], bounds[1::2]
     if "".join(texts).isalpha():
@@ -918,6 +939,11 @@ def _weak_accepted(match: Match, beside: list[Match], countries: Counter, entry:
         any(e.kind == entry.kind and (entry.kind == "country" or e.country == entry.country) for e in other.entries) and not other.weak
         for other in beside
     )
+
+
+def _about_a_country(countries: Counter) -> bool:
+    """Whether some country has a positive count (`+countries`, without making a Counter)."""
+    return max(countries.values(), default=0) > 0
 
 
 def _prior(entry: Entry) -> float:
