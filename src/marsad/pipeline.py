@@ -22,8 +22,9 @@ from marsad.store import Store
 
 
 def extract(document: Document) -> Extraction:
-    places = find_places(normalize(document.text), document.text)
-    events, tallies = assemble(document, places)
+    view = normalize(document.text)  # one normalised view for every stage
+    places = find_places(view, document.text)
+    events, tallies = assemble(document, places, view)
     return Extraction(document=document.meta, events=events, tallies=tallies, places=places)
 
 

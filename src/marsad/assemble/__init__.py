@@ -15,10 +15,13 @@ from marsad.assemble.mentions import read_mentions
 from marsad.assemble.tallies import assemble_tallies
 from marsad.assemble.voices import read_voices
 from marsad.model import Document, Event, Place, Tally
+from marsad.read.normalize import Normalized
 
 
-def assemble(document: Document, places: list[Place]) -> tuple[list[Event], list[Tally]]:
-    m = read_mentions(document, places)
+def assemble(document: Document, places: list[Place], view: Normalized | None = None) -> tuple[list[Event], list[Tally]]:
+    """The document's events and tallies; `view` is its normalised text when the caller has
+    it already."""
+    m = read_mentions(document, places, view)
     counts = read_counts(m)
     voices = read_voices(m)
     events = assemble_events(m, counts, voices)

@@ -322,9 +322,9 @@ def _plain_words(view: Normalized, start: int, end: int) -> bool:
     return "\n" not in between and "." not in between and lexicon().complementizers.isdisjoint(between.split())
 
 
-def read_mentions(document: Document, places: list[Place]) -> Mentions:
+def read_mentions(document: Document, places: list[Place], view: Normalized | None = None) -> Mentions:
     """Run every reader over the document; `places` come from the resolve stage."""
-    view = normalize(document.text)
+    view = view or normalize(document.text)
     published = document.published
     if isinstance(published, dt.datetime):
         published = published.date()
