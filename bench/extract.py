@@ -56,7 +56,7 @@ def main() -> None:
     events = sum(len(assemble(d, [])[0]) for d in documents[: count // arguments.copies])
     print(f"corpus            {count} documents ({arguments.copies} copies of samples/), {characters / 1e6:.1f} MB, {events} events in one copy")
     print(f"extract           {rate:8.0f} documents/s   {characters / without / 1e6:.2f} MB/s   without geocoding (target ≥ {TARGET:.0f}: {'ok' if rate >= TARGET else 'UNDER'})")
-    print(f"extract + places  {count / whole:8.0f} documents/s   geocoding is {1 - without / whole:.0%} of extract")
+    print(f"extract + places  {count / whole:8.0f} documents/s   (marsad.pipeline.extract; geocoding's own share: bench/geo.py)")
 
 
 if __name__ == "__main__":
