@@ -7,7 +7,6 @@ figure below is worked out by hand from the gold and the prediction side by side
 import datetime as dt
 import itertools
 import json
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -535,11 +534,11 @@ EVENT_OK = "- document: {id: ok, text: Two soldiers were killed near Menaka on T
          "events[1].actor1 is an object, not str"),
         ("record.jsonl", '{"document": {"text": "Clashes in Tripoli."}}\n["not", "a", "record"]\n', 2, "a gold record is an object, not list"),
         ("keys.jsonl", '{"document": {"text": "Clashes in Tripoli."}}\n{"document": {"text": "Clashes in Sirte."}, "event": []}\n', 2, "unknown key 'event' (a gold record has document, events, tallies, places)"),
-        ("dates.csv", f"event_date,notes\n2024-03-11,Clashes in Tripoli.\nsoon,Clashes in Sirte.\n", 3, "unreadable event_date 'soon'"),
-        ("country.csv", f"event_date,country,notes\n2024-03-11,Libya,Clashes in Tripoli.\n2024-03-11,Narnia,Clashes in Sirte.\n", 3, "unknown country 'Narnia' (not in marsad's gazetteer)"),
-        ("type.csv", f"event_date,event_type,notes\n2024-03-11,Battles,Clashes in Tripoli.\n2024-03-11,Shelling,Clashes in Sirte.\n", 3, "event.event_type: Input should be"),
-        ("dead.csv", f"event_date,fatalities,notes\n2024-03-11,4,Clashes in Tripoli.\n2024-03-11,some,Clashes in Sirte.\n", 3, "fatalities 'some' is not a whole number"),
-        ("empty.csv", f'event_date,notes\n2024-03-11,"Clashes in Tripoli.\nMore in Sirte."\n2024-03-11,"  "\n', 4, "no notes (an ACLED event's text)"),
+        ("dates.csv", "event_date,notes\n2024-03-11,Clashes in Tripoli.\nsoon,Clashes in Sirte.\n", 3, "unreadable event_date 'soon'"),
+        ("country.csv", "event_date,country,notes\n2024-03-11,Libya,Clashes in Tripoli.\n2024-03-11,Narnia,Clashes in Sirte.\n", 3, "unknown country 'Narnia' (not in marsad's gazetteer)"),
+        ("type.csv", "event_date,event_type,notes\n2024-03-11,Battles,Clashes in Tripoli.\n2024-03-11,Shelling,Clashes in Sirte.\n", 3, "event.event_type: Input should be"),
+        ("dead.csv", "event_date,fatalities,notes\n2024-03-11,4,Clashes in Tripoli.\n2024-03-11,some,Clashes in Sirte.\n", 3, "fatalities 'some' is not a whole number"),
+        ("empty.csv", 'event_date,notes\n2024-03-11,"Clashes in Tripoli.\nMore in Sirte."\n2024-03-11,"  "\n', 4, "no notes (an ACLED event's text)"),
     ],
 )
 def test_bad_gold_names_the_file_the_line_and_the_reason(tmp_path, name, content, line, reason):

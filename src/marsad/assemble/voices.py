@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from marsad.assemble.mentions import Mentions
-from marsad.model import CueKind, Evidence, Role, Source
+from marsad.model import CueKind, Evidence, Source
 
 CARRY = 2  # sentences a voice carries over
 SPEAKS_REACH = 12  # characters between a voice and the cue it speaks

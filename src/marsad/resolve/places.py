@@ -143,7 +143,6 @@ def rules(language: str) -> Rules:
             after[name_key(word)] = (cue_kind(label), cue.plural)
     nisba = {}
     for stem, country in data.nisba.items():
-        key = name_key(stem)
         for ending in data.nisba_endings or [""]:
             nisba[name_key(data.definite + stem + ending)] = country
     keys = lambda words: frozenset(name_key(word) for word in words)  # noqa: E731
