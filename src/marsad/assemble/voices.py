@@ -27,17 +27,18 @@ class Voices:
     impersonal: list[bool]
 
     def at(self, m: Mentions, position: int) -> Source | None:
-        """The voice of the figure or mention at `position`: the nearest voice before it in
-        its sentence, else the first after it, else the one carried into the sentence."""
+        """The voice of the figure or mention at `position`: of its sentence's voices that
+        speak (next to a report cue), the nearest before it, else the first after it; else
+        the nearest voice before it; else the one carried into the sentence."""
         sentence = m.sentence_of(position)
         voices = self.by_sentence[sentence]
         before = [v for v in voices if v.evidence.start <= position]
-        if before:  # the one who speaks, rather than whom it spoke to ("قال مسؤول لـ"شفق نيوز" إن")
-            speaking = [v for v in before if _speaks(m, v)]
-            return (speaking or before)[-1]
-        after = [v for v in voices if _speaks(m, v)]
-        if after:
-            return after[0]
+        speaking = [v for v in voices if _speaks(m, v)]
+        # the one who speaks, rather than whom it spoke to ("قال مسؤول لـ"شفق نيوز" إن") or a
+        # channel the sentence only names ("لم يتبن عبر صحيفة النبأ سوى 39 هجوماً ... بحسب باحثين")
+        chosen = [v for v in speaking if v in before][-1:] or speaking[:1] or before[-1:]
+        if chosen:
+            return chosen[0]
         return None if self.impersonal[sentence] else self.carried[sentence]
 
 
