@@ -44,6 +44,8 @@ class GrammarData(BaseModel):
     agent_clitics: list[str] = []  # ... maybe with a clitic ("هجوم لتنظيم داعش")
     definite_prefixes: list[str] = []  # the article written on the word ("الهجوم")
     definite_words: list[str] = []  # the article before it ("the attack", "those attacks")
+    plural_endings: list[str] = []  # a trigger word ending so is plural: many incidents
+    plural_incidents: list[str] = []  # trigger kinds whose plural still tells one incident ("clashes")
 
 
 class ReportData(BaseModel):

@@ -38,7 +38,7 @@ from marsad.model import (
     TriggerMention,
 )
 from marsad.read.triggers import Condition, TriggerReading, grammar, most_specific
-from marsad.resolve.actors import canonical_actor, related
+from marsad.resolve.actors import canonical_actor, registry, related
 
 PRECISE_TIMES = ("day", "week")
 STRONG, WEAK, ANAPHORIC = "strong", "weak", "anaphoric"
@@ -51,6 +51,7 @@ ARMED = frozenset(ActorKind) - {ActorKind.CIVILIANS, ActorKind.PROTESTERS, Actor
 # arrest (the SDF's arrests are arrests in ACLED).
 MILITIAS = frozenset({ActorKind.POLITICAL_MILITIA, ActorKind.IDENTITY_MILITIA})
 GROUPS = MILITIAS | {ActorKind.REBEL_GROUP}  # who claims attacks
+UNNAMED = registry().by_id["unidentified"].name
 
 
 @dataclass
@@ -134,6 +135,8 @@ def _telling(m: Mentions, index: int, counts: list[Count]) -> Telling | None:
         return Telling(index, triggers, place, time, STRONG, places)
     if index and _refers_back(m, triggers) and _counts_over_a_period(m, index - 1, counts):
         return None  # "أصيب نحو 140 آخرين في تلك الهجمات": the attacks the count before counted
+    if all(_plural(m, t) for t in triggers):
+        return None  # "At least 96 people were killed in the attacks": many incidents, none pinned down
     tolled = any(c.sentence == index and c.toll for c in counts)
     claimed = any(start <= c.evidence.start < end and c.kind == CueKind.CLAIM for c in m.cues)
     if tolled or claimed or (place is not None and any(not t.generic for t in triggers)):
@@ -156,6 +159,12 @@ def _killing(m: Mentions, index: int, counts: list[Count]) -> list[TriggerReadin
     evidence = Evidence(start=start, end=end, text=m.text[start:end])
     mention = TriggerMention(event_type=group.event_type, sub_event_type=group.sub_event_type, evidence=evidence)
     return [TriggerReading(mention, group.name, group.rank, True, group.alternatives)]
+
+
+def _plural(m: Mentions, trigger: TriggerReading) -> bool:
+    """A trigger in the plural ("attacks", "الهجمات", "بعبوات") tells of many incidents."""
+    word = trigger.mention.evidence.text.split()[0].lower()
+    return word.endswith(tuple(m.grammar.plural_endings)) and trigger.kind not in m.grammar.plural_incidents
 
 
 def _counts_over_a_period(m: Mentions, index: int, counts: list[Count]) -> bool:
@@ -235,8 +244,8 @@ def _agree(m: Mentions, telling: Telling, incident: Incident) -> bool:
 
 
 def _same_actors(m: Mentions, told: list[int], known: list[int]) -> bool:
-    def armed(sentences: list[int]) -> set[str]:
-        return {a.name for s in sentences for a in m.in_sentence(m.actors, s) if a.kind in ARMED and a.name}
+    def armed(sentences: list[int]) -> set[str]:  # named armed actors: "the gunmen" can be anyone
+        return {a.name for s in sentences for a in m.in_sentence(m.actors, s) if a.kind in ARMED and a.name and a.name != UNNAMED}
 
     mine, theirs = armed(told), armed(known)
     return not mine or not theirs or any(related(a, b) for a in mine for b in theirs)
