@@ -20,13 +20,12 @@ from marsad.assemble.counts import Count
 from marsad.assemble.mentions import Mentions
 from marsad.model import Actor, ActorKind, CueKind, Place, Source
 from marsad.read.triggers import most_specific
-from marsad.resolve.actors import ancestors, canonical_actor, registry, related, state_actor
+from marsad.resolve.actors import UNARMED, ancestors, canonical_actor, registry, related, state_actor
 
 CLAIM_REACH = 60  # characters between a claim cue and the actor that speaks it
 SPEAKER_REACH = 12  # characters between a report cue and the actor that speaks it
 TARGET_GAP = 2  # words between a target or agent word and the actor
 VERB_FIRST = 1  # words before a trigger that opens its clause (a proclitic و counts none)
-UNARMED = frozenset({ActorKind.CIVILIANS, ActorKind.PROTESTERS, ActorKind.RIOTERS})
 
 
 @dataclass

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from marsad.assemble.actors import Cast, national_voice, read_cast, specialised
 from marsad.assemble.counts import Count
-from marsad.assemble.mentions import Mentions
+from marsad.assemble.mentions import UNNAMED, Mentions
 from marsad.assemble.tolls import Toll, tolls
 from marsad.assemble.voices import Voices, document_voice
 from marsad.model import (
@@ -38,7 +38,7 @@ from marsad.model import (
     TriggerMention,
 )
 from marsad.read.triggers import Condition, TriggerReading, grammar, most_specific
-from marsad.resolve.actors import canonical_actor, registry, related
+from marsad.resolve.actors import GROUPS, UNARMED, canonical_actor, related
 
 PRECISE_TIMES = ("day", "week")
 STRONG, WEAK, ANAPHORIC = "strong", "weak", "anaphoric"
@@ -46,12 +46,10 @@ TIME_ORDER = {"day": 0, "week": 1, "month": 2, "range": 3, "year": 4}
 DEFINITE_REACH = 8  # characters before a trigger in which its article stands
 IMPLICIT = "attack"  # the trigger group a toll with no trigger stands for
 FOLLOW_ON = 3  # sentences after an incident whose tolls, with no trigger, are still its own
-ARMED = frozenset(ActorKind) - {ActorKind.CIVILIANS, ActorKind.PROTESTERS, ActorKind.RIOTERS}
+ARMED = frozenset(ActorKind) - UNARMED
 # Militias and gunmen abduct where state forces, and rebels that hold and govern ground,
 # arrest (the SDF's arrests are arrests in ACLED).
 MILITIAS = frozenset({ActorKind.POLITICAL_MILITIA, ActorKind.IDENTITY_MILITIA})
-GROUPS = MILITIAS | {ActorKind.REBEL_GROUP}  # who claims attacks
-UNNAMED = registry().by_id["unidentified"].name
 
 
 @dataclass

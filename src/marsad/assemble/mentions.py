@@ -13,11 +13,11 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import NamedTuple, TypeVar
 
 from marsad.assemble.data import GrammarData, Lexicon, lexicon
-from marsad.model import Actor, ActorKind, CueKind, CueMention, Document, Evidence, Place, QuantityMention, Source, TimeMention
+from marsad.model import Actor, CueKind, CueMention, Document, Evidence, Place, QuantityMention, Source, TimeMention
 from marsad.read.normalize import Normalized, normalize
 from marsad.read.quantities import find_quantities
 from marsad.read.quantities.phrases import Phrases
@@ -26,7 +26,7 @@ from marsad.read.sources import find_cues, find_sources
 from marsad.read.times import find_times
 from marsad.read.tokens import Token, tokenize
 from marsad.read.triggers import TriggerReading, counted_spans, read_triggers
-from marsad.resolve.actors import find_actors, registry
+from marsad.resolve.actors import GROUPS, UNIDENTIFIED, find_actors, registry
 
 T = TypeVar("T")
 WINDOW = 120  # characters looked at around a mention for the phrases next to it
@@ -67,7 +67,7 @@ class Mentions:
     def text(self) -> str:
         return self.view.original
 
-    @property
+    @cached_property
     def grammar(self) -> GrammarData:
         """The grammar of the document's language (of the one its letters are, if it has
         none marsad knows)."""
@@ -238,8 +238,7 @@ def _start(item) -> int:
     return (item.mention if isinstance(item, TriggerReading) else item).evidence.start
 
 
-UNNAMED = registry().by_id["unidentified"].name  # gunmen are no group "the group" can stand for
-ANTECEDENT_KINDS = frozenset({ActorKind.REBEL_GROUP, ActorKind.POLITICAL_MILITIA, ActorKind.IDENTITY_MILITIA})
+UNNAMED = registry().by_id[UNIDENTIFIED].name  # gunmen are no group "the group" can stand for
 
 
 def _with_anaphors(view: Normalized, hits: list[Hit], actors: list[Actor]) -> list[Actor]:
@@ -248,7 +247,7 @@ def _with_anaphors(view: Normalized, hits: list[Hit], actors: list[Actor]) -> li
     found = []
     for hit in hits:
         named = (a for a in reversed(actors) if a.evidence.end <= hit.start and a.name and a.name != UNNAMED)
-        antecedent = next((a for a in named if a.kind in ANTECEDENT_KINDS), None)
+        antecedent = next((a for a in named if a.kind in GROUPS), None)
         taken = any(a.evidence.start < hit.end and hit.start < a.evidence.end for a in actors)
         if antecedent is not None and not taken:
             evidence = Evidence(start=hit.start, end=hit.end, text=view.original[hit.start : hit.end])

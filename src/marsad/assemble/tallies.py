@@ -24,15 +24,14 @@ from marsad.assemble.actors import most_specific_actor, national_voice, speciali
 from marsad.assemble.counts import PEOPLE_HIT, Count
 from marsad.assemble.mentions import Mentions
 from marsad.assemble.voices import Voices, continues, document_voice
-from marsad.model import Actor, ActorKind, CueKind, Evidence, Place, Precision, Quantity, Role, Source, Tally, TimeSpan, Unit
-from marsad.resolve.actors import canonical_actor
+from marsad.model import Actor, CueKind, Evidence, Place, Precision, Quantity, Role, Source, Tally, TimeSpan, Unit
+from marsad.resolve.actors import UNARMED, canonical_actor
 
 ACTOR_AFTER = 3  # words between a counted noun and the group whose it is
 CARRY = 2  # sentences an actor carries over to a tally that names none
 RECORD_REACH = 40  # characters after a figure in which "were recorded" may follow it
 HOLDER_GAP = 5  # words between a control phrase and the holder it names
 HAPPENINGS = frozenset({Unit.DEATHS, Unit.INJURIES, Unit.CASUALTIES, Unit.ABDUCTIONS, Unit.ARRESTS})  # what incidents do to people
-UNARMED = frozenset({ActorKind.CIVILIANS, ActorKind.PROTESTERS, ActorKind.RIOTERS})
 
 
 def assemble_tallies(m: Mentions, counts: list[Count], voices: Voices, event_sentences: set[int]) -> list[Tally]:

@@ -26,9 +26,8 @@ from statistics import median
 from pydantic import BaseModel
 
 from marsad.link.reports import LinkReport
-from marsad.link.score import GROUPS, UNIDENTIFIED
 from marsad.model import Role
-from marsad.resolve.actors import canonical_actor, related
+from marsad.resolve.actors import named_group, related
 
 CONTESTED_RATIO = 2.0
 
@@ -118,9 +117,9 @@ def incident_record(incident: str, reports: list[LinkReport]) -> IncidentRecord:
 
 
 def _status(reports: list[LinkReport], claims: list[LinkReport], independent: list[float], claimed: list[float]) -> str:
-    claims = [r for r in claims if _armed_group(r.claimed_by)]
+    claims = [r for r in claims if named_group(r.claimed_by)]
     if not claims:
-        named = [r.actor1 for r in reports if r.actor1 and _armed_group(r.actor1)]
+        named = [r.actor1 for r in reports if r.actor1 and named_group(r.actor1)]
         return "attributed" if named else "unclaimed"
     claimants = []
     for report in claims:
@@ -141,11 +140,6 @@ def _relay(report: LinkReport) -> bool:
     """A report that only passes the claim on: it carries the claim and names no voice of
     its own ("IS said on Amaq that ...; this could not be verified")."""
     return report.claimed_by is not None and not report.voiced
-
-
-def _armed_group(name: str) -> bool:
-    entry = canonical_actor(name)
-    return entry is not None and entry.kind in GROUPS and entry.id != UNIDENTIFIED
 
 
 def _most(values) -> str | None:

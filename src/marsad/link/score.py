@@ -15,14 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from marsad.link.reports import LinkReport
-from marsad.model import ActorKind, EventType, Role
-from marsad.resolve.actors import canonical_actor, related
+from marsad.model import EventType, Role
+from marsad.resolve.actors import named_group, related
 
 NEAR_KM = 25.0  # two towns this close can be one incident's (a village and the town it is near)
-GROUPS = frozenset({ActorKind.REBEL_GROUP, ActorKind.POLITICAL_MILITIA, ActorKind.IDENTITY_MILITIA})
 # Sub-event types that name the weapon: two of them cannot be one incident.
 WEAPONS = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Air/drone strike", "Shelling/artillery/missile attack", "Grenade", "Chemical weapon"})
-UNIDENTIFIED = "unidentified"  # the registry's id of unidentified armed men
 Similarity = Callable[[str, str], float]
 
 
@@ -112,15 +110,9 @@ def _actor(a: LinkReport, b: LinkReport) -> float | None:
         return 1.0
     if related(first, b.actor2) or related(second, a.actor2):
         return 0.7  # "ISWAP attacked troops" / "troops repelled ISWAP"
-    if _group(first) and _group(second):
+    if named_group(first) and named_group(second):
         return None
     return 0.2
-
-
-def _group(name: str) -> bool:
-    """A named armed group (gunmen are anyone's)."""
-    entry = canonical_actor(name)
-    return entry is not None and entry.kind in GROUPS and entry.id != UNIDENTIFIED
 
 
 def _toll(a: LinkReport, b: LinkReport) -> float:

@@ -56,6 +56,8 @@ EPITHET_WORDS = 2  # at most this many epithets widen a mention on each side
 PATTERN, EXPLICIT, IGNORED = 1, 2, 3
 AFTER, BEFORE = "after", "before"  # where an epithet stands
 UNARMED = frozenset({ActorKind.CIVILIANS, ActorKind.PROTESTERS, ActorKind.RIOTERS})  # never what "gunmen" describes
+GROUPS = frozenset({ActorKind.REBEL_GROUP, ActorKind.POLITICAL_MILITIA, ActorKind.IDENTITY_MILITIA})  # armed groups: who claims
+UNIDENTIFIED = "unidentified"  # the registry's id of unidentified armed men
 
 
 # --- the canonical registry -----------------------------------------------------------------
@@ -148,6 +150,12 @@ def state_actor(role: str, country: str) -> CanonicalActor | None:
     """A country's state actor ("forces", "IQ" → "Iraqi forces"): what an unspecified
     mention ("the army") is once the assembler knows where the event happened."""
     return registry().by_id.get(f"{role}:{country}")
+
+
+def named_group(name: str | None) -> bool:
+    """Whether a canonical name is an armed group the text names: not "gunmen", who can be anyone."""
+    entry = canonical_actor(name) if name else None
+    return entry is not None and entry.kind in GROUPS and entry.id != UNIDENTIFIED
 
 
 def related(a: str | None, b: str | None) -> bool:
